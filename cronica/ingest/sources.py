@@ -1,0 +1,58 @@
+"""Walk paths (files, folders, "-") and dispatch each input to the reader for its format."""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Iterator
+
+from ..errors import InputError
+from ..model import Article
+from .detect import detect_format, open_bytes
+from .readers import READERS
+
+
+def _walk(path: str) -> Iterator[str]:
+    if path == "-" or not os.path.isdir(path):
+        yield path
+        return
+    for root, dirs, files in os.walk(path):
+        dirs.sort()
+        for name in sorted(files):
+            if not name.startswith("."):
+                yield os.path.join(root, name)
+
+
+def _read_one(path: str, options) -> Iterator[Article | InputError]:
+    if path == "-":
+        data, name = sys.stdin.buffer.read(), "<stdin>"
+    else:
+        name = path
+        if not os.path.exists(path):
+            yield InputError("E107", input=path)
+            return
+        try:
+            data = open_bytes(Path(path), options)
+        except InputError as e:
+            yield e
+            return
+    try:
+        fmt = detect_format(data, name)
+    except InputError as e:
+        yield e
+        return
+    yield from READERS[fmt](data, name, options)
+
+
+def read_inputs(paths, options) -> Iterator[Article | InputError]:
+    """Yield an Article (or an InputError) for every article found under `paths`.
+
+    Args:
+        paths: file paths, folder paths (walked recursively, sorted) or "-".
+        options: resolved settings.
+    Returns:
+        iterator of Article or InputError, in input order.
+    """
+    for path in paths:
+        for one in _walk(path):
+            yield from _read_one(one, options)
