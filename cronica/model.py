@@ -113,7 +113,9 @@ class Article:
     times: list[TimeExpr] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
-    meta: dict = field(default_factory=dict)  # authors, canonical url, copies, ...
+    # extra facts: authors, canonical_url, copies (duplicates), captions (caption lines the
+    # cleaner removed from the text: context for resolving masked names), crawled (WARC date)
+    meta: dict = field(default_factory=dict)
     doc: Any = None  # the spaCy Doc, kept only while the pipeline runs
 
     def ensure_id(self) -> str:

@@ -47,8 +47,8 @@ def registered() -> dict[str, ComponentInfo]:
 
 
 DEFAULT_COMPONENTS = (
-    "cronica.clean.v1",
     "cronica.langid.v1",
+    "cronica.clean.v1",
     "cronica.analyze.v1",
     "cronica.mentions.v1",
     "cronica.entities.v1",
