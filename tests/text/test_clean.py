@@ -1,0 +1,85 @@
+"""Cleaning real scrapes: boilerplate lines go, the body stays, the title and dateline are found."""
+import pytest
+
+from cronica.model import Article
+from cronica.text.clean import clean_article
+from cronica.text.dateline import find_dateline
+
+
+@pytest.fixture(scope="module")
+def example(shared_root):
+    text = (shared_root / "examples" / "lavrov-corea-del-norte.txt").read_text(encoding="utf-8")
+    return clean_article(Article(text=text, lang="es"))
+
+
+@pytest.mark.parametrize("gone", ["Home Noticias", "\n70\n", "fuente", "Ministro de Relaciones Exteriores de Rusia, Sergey"])
+def test_clean_example_boilerplate_removed(example, gone):
+    assert gone not in example.text
+
+
+@pytest.mark.parametrize("kept", ["©© viajará a Corea del Norte", "Los líderes firmaron un acuerdo",
+                                  "amenaza que representa su programa nuclear militar."])
+def test_clean_example_body_kept(example, kept):
+    assert kept in example.text
+
+
+def test_clean_example_title_recovered(example):
+    assert example.title.startswith("El ministro de Relaciones Exteriores ruso visitará Corea del Norte")
+    assert example.title not in example.text
+
+
+def test_clean_example_caption_kept_as_context(example):
+    assert example.meta["captions"] == ["Ministro de Relaciones Exteriores de Rusia, Sergey Lavrov"]
+
+
+@pytest.mark.parametrize("word", ["far"])
+def test_clean_example_untranslated_flagged(example, word):
+    flags = [f for f in example.flags if f.kind == "untranslated_token"]
+    assert [f.text for f in flags] == [word]
+    assert example.text[flags[0].start:flags[0].end] == word
+
+
+@pytest.mark.parametrize("record_id,gone,first_body", [
+    ("en-abp-1SKK278vQwiVPyzi", ["Doug Stanglin", "USA TODAY"], "North Korea fired"),
+    ("en-abp-6gE3FAMDcvSvfQ5L", ["SHARE THIS ARTICLE", "Photographer:", "Sign up for Next China"], "U.S. Trade Representative"),
+    ("en-abp-1GhNm01Ve9PohWUH", ["ADVERTISEMENT"], "Turns out there's one failed"),
+    ("en-abp-01jT0YSxhaABWy87", ["Enlarge this image", "Another Powerful Earthquake Strikes Nepal"], "A magnitude-7.3 earthquake"),
+])
+def test_clean_news_scrape_lines_removed(news_records, record_id, gone, first_body):
+    r = news_records[record_id]
+    article = clean_article(Article(text=r["text"], title=r["title"], lang=r["lang"]))
+    for line in gone:
+        assert line not in article.text
+    assert article.text.startswith(first_body)
+
+
+@pytest.mark.parametrize("record_id", ["es-fnc-1a8324332adb"])
+def test_clean_plain_article_unchanged_words(news_records, record_id):
+    r = news_records[record_id]
+    article = clean_article(Article(text=r["text"], title=r["title"], lang=r["lang"]))
+    assert article.text.split() == r["text"].split()
+    assert not [f for f in article.flags if f.kind == "boilerplate_removed"]
+
+
+def test_clean_raw_text_is_kept_exactly():
+    text = "Home Noticias\n70\nSEOUL: Lavrov viajará a Pyongyang."
+    article = clean_article(Article(text=text, lang="es", raw=True))
+    assert article.text == text
+
+
+@pytest.mark.parametrize("text,place", [
+    ("SEOUL: ©© viajará a Corea del Norte", "SEOUL"),
+    ("WASHINGTON — The day after his ill-fated news conference", "WASHINGTON"),
+    ("MADRID (EFE).- El Gobierno aprobó", "MADRID"),
+    ("BOGOTÁ, Colombia (AP) — Miles de personas marcharon", "BOGOTÁ"),
+])
+def test_dateline_found(text, place):
+    found = find_dateline(text)
+    assert found["text"] == place
+    assert text[found["start"]:found["end"]] == place
+
+
+@pytest.mark.parametrize("text", ["La agencia oficial de noticias dijo que Lavrov fue invitado.",
+                                  "EE.UU. y Rusia firmaron un acuerdo."])
+def test_dateline_absent(text):
+    assert find_dateline(text) is None
