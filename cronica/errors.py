@@ -28,6 +28,10 @@ class Messages:
     E301 = "{path}: language data invalid: {reason}"
     E302 = "no language data for '{lang}'"
     E401 = "store {path}: {reason}"
+    E402 = "store {path}: schema version {found} is newer than this cronica knows ({known})"
+    E403 = "store {path}: still locked after {seconds} s of retries"
+    E404 = "{input}: not a cronica.document/1 record ({reason})"
+    E405 = "export format '{fmt}' needs {package}, which is not installed"
 
 
 class CronicaError(Exception):
@@ -36,7 +40,13 @@ class CronicaError(Exception):
     def __init__(self, code: str, **values):
         self.code = code
         self.values = values
-        super().__init__(f"[{code}] " + getattr(Messages, code).format(**values))
+        message = getattr(Messages, code).format(**values)
+        prefix = f"{values['input']}: " if "input" in values else ""
+        if prefix and message.startswith(prefix):
+            message = f"{prefix}[{code}] {message[len(prefix):]}"  # `feed.xml#12: [E109] ...`
+        else:
+            message = f"[{code}] {message}"
+        super().__init__(message)
 
 
 class InputError(CronicaError):
