@@ -1,7 +1,44 @@
-"""Bytes to text: UTF-8 (with or without BOM), UTF-16 by BOM, else a sniffed encoding."""
+"""Bytes to text: BOM first, then the declared encoding, UTF-8, else a sniffed encoding.
+
+A declaration is not blindly trusted: pages that say `iso-8859-1` but hold valid
+UTF-8 are common, and decoding those as Latin-1 would produce mojibake.
+"""
 from __future__ import annotations
 
+import codecs
+
 from ..errors import InputError
+
+# Single-byte encodings that decode any bytes at all: a declaration of one of these
+# never fails, so valid non-ASCII UTF-8 wins over it.
+_ANY_BYTES = {"cp1252", "iso8859-1", "iso8859-15", "cp1250", "iso8859-2"}
+# Browsers read these labels as windows-1252 (WHATWG Encoding Standard).
+_WEB_ALIASES = {"iso8859-1": "cp1252", "ascii": "cp1252"}
+
+
+def _codec(label: str | None) -> str | None:
+    if not label:
+        return None
+    try:
+        name = codecs.lookup(label.strip().strip("'\"")).name
+    except LookupError:
+        return None
+    return _WEB_ALIASES.get(name, name)
+
+
+def _strip_bom(data: bytes) -> tuple[bytes, str | None]:
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:], "utf-8"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data, "utf-16"
+    return data, None
+
+
+def _utf8(data: bytes) -> str | None:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
 
 
 def decode_text(data: bytes, name: str, declared: str | None = None) -> str:
@@ -14,15 +51,25 @@ def decode_text(data: bytes, name: str, declared: str | None = None) -> str:
     Returns:
         the text.
     """
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
-    for encoding in ([declared] if declared else []) + ["utf-8"]:
+    data, bom = _strip_bom(data)
+    if bom:
+        return data.decode(bom, errors="replace")
+    codec = _codec(declared)
+    if codec and codec not in ("utf-8", "utf-8-sig"):
+        as_utf8 = _utf8(data) if codec in _ANY_BYTES else None
+        if as_utf8 is not None:
+            return as_utf8
         try:
-            return data.decode(encoding)
+            return data.decode(codec)
         except (UnicodeDecodeError, LookupError):
-            continue
+            pass
+    text = _utf8(data)
+    if text is not None:
+        return text
+    return _sniff(data, name)
+
+
+def _sniff(data: bytes, name: str) -> str:
     from charset_normalizer import from_bytes
     best = from_bytes(data[:200_000]).best()
     if best is None or best.encoding is None:
