@@ -1,14 +1,189 @@
-"""Events typed with PLOVER, with roles, status, attribution and evidence."""
+"""Events typed with PLOVER, with roles, status, attribution and evidence.
+
+For each sentence: find triggers (`triggers.py`), read actor, recipient and place
+from the parse (`roles.py`), who reports it (`attribution.py`) and its status
+(`status.py`), then tie the times and quantities found inside the trigger's clause.
+A clause without a subject (Spanish pro-drop, or a pronoun) takes the main actor of
+the previous sentences, with lower confidence. `when` is left null when the clause
+holds no time expression: the publication date is not the date of the event.
+"""
 from __future__ import annotations
 
-from ..model import Article
+from dataclasses import dataclass, field
+
+from ..model import Article, Event
 from ..pipeline import component
+from .attribution import find_attribution, load_reporting
+from .event_roles import SUBJECT, EntityIndex, entities_of, find_roles, is_passive, is_pronoun
+from .status import find_status, load_modality
+from .triggers import find_triggers, load_lexicon
+
+# the content of a demand, threat or accusation is not an event that happened
+CONTENT_OF = {"REQUEST", "THREATEN", "ACCUSE"}
+DENYING = {("REJECT", "deny")}
+NESTED = {"ccomp", "parataxis", "advcl", "acl", "relcl", "acl:relcl"}
+_MAX_CLIMB = 4
+
+
+@dataclass
+class Context:
+    """What one sentence leaves to the next: the main actor, for subjectless clauses."""
+
+    actor: list = field(default_factory=list)
+
+
+def _governing(trigger, by_token: dict):
+    """The nearest trigger whose clause holds this one (ancestors in the parse)."""
+    token = trigger.head
+    for _ in range(_MAX_CLIMB):
+        if token.head.i == token.i:
+            return None
+        token = token.head
+        other = by_token.get(token.i)
+        if other is not None and other is not trigger:
+            return other
+    return None
+
+
+def _clause_tokens(trigger) -> set[int]:
+    """Token indices of the trigger's own clause, nested clauses left out."""
+    heads = [trigger.head]
+    if trigger.kind == "noun" and trigger.head.head.pos_ in ("VERB", "AUX"):
+        heads.append(trigger.head.head)
+    out = set()
+    for head in heads:
+        stack = [head]
+        while stack:
+            t = stack.pop()
+            out.add(t.i)
+            stack.extend(c for c in t.children if c.dep_ not in NESTED or t.i != head.i)
+    return out
+
+
+def _inside(start: int, doc, tokens: set[int]) -> bool:
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    return bool(span) and span[0].i in tokens
+
+
+def _when(trigger, article, tokens: set[int]) -> dict | None:
+    times = [t for t in article.times if _inside(t.start_char, article.doc, tokens)]
+    if not times:
+        return None
+    best = min(times, key=lambda t: abs(t.start_char - trigger.head.idx))
+    return {"text": best.text, "start": best.start, "end": best.end, "granularity": best.granularity}
+
+
+def _quantities(article, tokens: set[int]) -> list[str]:
+    return [q.id for q in article.quantities if _inside(q.start, article.doc, tokens)]
+
+
+def _needs_context(trigger, frames) -> bool:
+    """A finite verb with no subject of its own, or a pronoun subject."""
+    verb = trigger.head
+    if trigger.kind == "noun" or is_passive(verb, frames):
+        return False
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT]
+    if subjects:
+        return all(is_pronoun(s) for s in subjects)
+    return "Fin" in verb.morph.get("VerbForm") or verb.tag_ in ("VBD", "VBZ", "VBP")
+
+
+def _confidence(roles, trigger, inherited: bool) -> float:
+    score = 0.45 + (0.25 if roles.source_how == "syntax" else 0.0)
+    score += 0.15 if roles.target_how == "syntax" else 0.0
+    score -= 0.1 if inherited else 0.0
+    score -= 0.05 if trigger.kind == "noun" else 0.0
+    return round(min(0.95, max(0.1, score)), 2)
+
+
+def _event_for(trigger, sent, article, index, langdata, by_token, context) -> Event | None:
+    """Build the event of one trigger, or None when it is the content of a demand or threat."""
+    lexicon, modality, reporting = langdata
+    governor = _governing(trigger, by_token)
+    if governor is not None and governor.type in CONTENT_OF and trigger.type != governor.type:
+        return None
+    frames = lexicon.frames
+    place = (article.dateline or {}).get("place")
+    roles = find_roles(trigger, frames, index, dateline_place=place if place in index.types else None)
+    inherited = False
+    if not roles.source and context.actor and _needs_context(trigger, frames):
+        roles.source, inherited = [i for i in context.actor if i not in roles.target], True
+    attribution = find_attribution(trigger, sent, article, index, reporting)
+    status = find_status(trigger, modality, reported=attribution is not None)
+    if governor is not None and (governor.type, governor.mode) in DENYING:
+        status = "denied"
+        attribution = attribution or {"text": article.text[governor.start:governor.end],
+                                      "source": (roles_of_governor(governor, frames, index) or [None])[0]}
+    tokens = _clause_tokens(trigger)
+    return Event(
+        id="", type=trigger.type, mode=trigger.mode, source=roles.source, target=roles.target,
+        where=roles.where, when=_when(trigger, article, tokens),
+        quantities=_quantities(article, tokens), status=status, attribution=attribution,
+        evidence={"start": sent.start_char, "end": sent.end_char},
+        confidence=_confidence(roles, trigger, inherited),
+        trigger={"text": article.text[trigger.start:trigger.end], "start": trigger.start,
+                 "end": trigger.end})
+
+
+def roles_of_governor(governor, frames, index) -> list[str]:
+    """The actor of a governing speech act ("Moscú negó que ...")."""
+    return find_roles(governor, frames, index).source
+
+
+def _dedupe(events: list[Event]) -> list[Event]:
+    """One event per type and actors in a sentence; a role-less noun gives way to its type's verb."""
+    kept, seen = [], set()
+    for event in sorted(events, key=lambda e: -e.confidence):
+        key = (event.type, event.evidence["start"], tuple(event.source), tuple(event.target))
+        bare = not event.source and not event.target and any(
+            k[0] == event.type and k[1] == event.evidence["start"] for k in seen)
+        if key in seen or bare:
+            continue
+        seen.add(key)
+        kept.append(event)
+    return sorted(kept, key=lambda e: (e.trigger["start"], e.type))
+
+
+def _sentence_actor(sent, index) -> list[str]:
+    root = sent.root
+    subject = next((c for c in root.children if c.dep_ in SUBJECT), None)
+    if subject is None or is_pronoun(subject):
+        return []
+    return entities_of(subject, index)
+
+
+def extract_events(article: Article) -> list[Event]:
+    """Find the events of an analysed article (needs `article.doc` and entities).
+
+    Args:
+        article: an Article with doc, entities, times and quantities.
+    Returns:
+        events with ids V1, V2, ... in text order.
+    """
+    doc = article.doc
+    if doc is None or article.lang is None:
+        return []
+    langdata = (load_lexicon(article.lang), load_modality(article.lang), load_reporting(article.lang))
+    index, context, events = EntityIndex(article, doc), Context(), []
+    for sent in doc.sents:
+        triggers = find_triggers(sent, langdata[0])
+        by_token = {t.head.i: t for t in triggers}
+        found = [e for e in (_event_for(t, sent, article, index, langdata, by_token, context)
+                             for t in triggers) if e is not None]
+        events.extend(_dedupe(found))
+        actor = _sentence_actor(sent, index) or next(
+            (e.source for e in found if e.confidence >= 0.6 and e.source), [])
+        if actor:
+            context.actor = actor
+    for n, event in enumerate(events, 1):
+        event.id = f"V{n}"
+    return events
 
 
 @component("cronica.events.v1", assigns=["article.events"],
            requires=["article.doc", "article.entities", "article.times", "article.quantities"])
 def make_events(options):
     def find(article: Article) -> Article:
-        article.events = []
+        article.events = extract_events(article)
         return article
     return find

@@ -1,0 +1,243 @@
+"""Roles of an event: actor, recipient and place, read from the dependency parse.
+
+One engine for every language: dependency labels (Universal Dependencies for
+Spanish, ClearNLP for English) are mapped to roles here; the prepositions that
+mark a role come from `frames` in `lang/<lang>/event_triggers.yaml`. Tokens are
+tied to entities by the character offsets of entity mentions.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..model import Entity
+
+SUBJECT = {"nsubj", "nsubj:pass", "nsubjpass", "csubj"}
+PASSIVE_SUBJECT = {"nsubj:pass", "nsubjpass"}
+OBJECT = {"obj", "dobj", "iobj", "dative", "attr"}
+OBLIQUE = {"obl", "obl:arg", "obl:agent", "nmod", "obl:tmod"}
+PREP = {"prep", "agent"}
+PASSIVE_AUX = {"aux:pass", "auxpass"}
+CLAUSE = {"acl", "relcl", "acl:relcl", "advcl", "ccomp", "parataxis", "csubj", "xcomp", "punct"}
+SHARE_SUBJECT = {"xcomp", "conj", "advcl"}  # a verb with no subject takes its head's
+POSSESSIVE = {"poss", "nmod:poss"}
+RELATIVE = {"relcl", "acl:relcl", "acl"}
+PRONOUN_POS = {"PRON"}
+NOMINAL_POS = {"NOUN", "PROPN"}
+PLACE_TYPES = {"GPE", "LOC"}
+_MAX_ACTORS = 4
+
+
+@dataclass
+class Roles:
+    """Entity ids found for one trigger, and how they were found."""
+
+    source: list = field(default_factory=list)
+    target: list = field(default_factory=list)
+    where: str | None = None
+    source_how: str | None = None   # syntax, inherited or None
+    target_how: str | None = None
+
+
+class EntityIndex:
+    """Entity ids by token, plus the nominal actors made for unnamed groups."""
+
+    def __init__(self, article, doc):
+        self.article = article
+        self.by_token: dict[int, list[str]] = {}
+        self.types = {e.id: e.type for e in article.entities}
+        self._nominal: dict[str, str] = {}
+        for entity in article.entities:
+            for start, end in entity.mentions:
+                span = doc.char_span(start, end, alignment_mode="expand")
+                for token in span or ():
+                    ids = self.by_token.setdefault(token.i, [])
+                    if entity.id not in ids:
+                        ids.append(entity.id)
+
+    def ids_in(self, tokens) -> list[str]:
+        """Entity ids mentioned over `tokens`, in their order."""
+        ids = []
+        for token in tokens:
+            for i in self.by_token.get(token.i, ()):
+                if i not in ids:
+                    ids.append(i)
+        return ids
+
+    def nominal(self, head) -> str:
+        """Return the id of an entity for an unnamed group ("los manifestantes")."""
+        words = [t for t in head.subtree if t.i == head.i or (
+            t.head.i == head.i and t.dep_ in ("amod", "compound", "flat"))]
+        words = [t for t in words if abs(t.i - head.i) <= 3]
+        start, end = min(t.idx for t in words), max(t.idx + len(t) for t in words)
+        key = head.lemma_.lower()
+        if key not in self._nominal:
+            ent_id = f"E{len(self.article.entities) + 1}"
+            self.article.entities.append(Entity(id=ent_id, name=self.article.text[start:end],
+                                                type="MISC", mentions=[]))
+            self.types[ent_id] = "MISC"
+            self._nominal[key] = ent_id
+        entity = next(e for e in self.article.entities if e.id == self._nominal[key])
+        if [start, end] not in entity.mentions:
+            entity.mentions.append([start, end])
+        return entity.id
+
+
+def marker_of(token) -> str:
+    """The preposition that introduces a nominal ("a", "contra", "en contra de", "with")."""
+    if token.head.dep_ in PREP:
+        return token.head.lower_
+    words = []
+    for case in (c for c in token.children if c.dep_ == "case"):
+        words.append(case.lower_)
+        words.extend(f.lower_ for f in case.children if f.dep_ == "fixed")
+    return " ".join(words)
+
+
+def arguments(head):
+    """Yield (relation, marker, nominal token) for the arguments of a verb or noun."""
+    for child in head.children:
+        if child.dep_ in SUBJECT:
+            yield "subj", "", child
+        elif child.dep_ in OBJECT:
+            yield "obj", marker_of(child), child
+        elif child.dep_ in OBLIQUE:
+            yield "obl", marker_of(child), child
+        elif child.dep_ in POSSESSIVE:
+            yield "poss", "", child
+        elif child.dep_ in PREP:
+            for pobj in child.children:
+                if pobj.dep_ in ("pobj", "pcomp"):
+                    yield ("agent" if child.dep_ == "agent" else "obl"), child.lower_, pobj
+
+
+def conjuncts(token) -> list:
+    """The token and the tokens coordinated with it ("Pyongyang y Moscú")."""
+    out = [token]
+    for child in token.children:
+        if child.dep_ == "conj" and child.pos_ in NOMINAL_POS | PRONOUN_POS:
+            out.extend(conjuncts(child))
+    return out
+
+
+def phrase_tokens(token) -> list:
+    """The tokens of a nominal, without relative clauses and other nested clauses."""
+    out, stack = [], [token]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in CLAUSE and c.dep_ != "conj")
+    return out
+
+
+def entities_of(token, index: EntityIndex, *, make_nominal: bool = True) -> list[str]:
+    """Entity ids for a nominal and its conjuncts; unnamed groups get a nominal entity."""
+    ids = []
+    for head in conjuncts(token):
+        found = index.ids_in([head]) or index.ids_in(phrase_tokens(head))
+        if not found and make_nominal and head.pos_ in NOMINAL_POS:
+            found = [index.nominal(head)]
+        ids.extend(i for i in found if i not in ids)
+    return ids[:_MAX_ACTORS]
+
+
+def is_passive(verb, frames: dict) -> bool:
+    """A passive verb: passive label, or a passive auxiliary with a participle."""
+    if any(c.dep_ in PASSIVE_AUX or c.dep_ in PASSIVE_SUBJECT for c in verb.children):
+        return True
+    aux = set(frames.get("passive_aux") or ())
+    return "Part" in verb.morph.get("VerbForm") and any(
+        c.dep_ in ("aux", "cop") and c.lemma_.lower() in aux for c in verb.children)
+
+
+def is_pronoun(token) -> bool:
+    """Whether a token is a pronoun (its referent is found elsewhere)."""
+    return token.pos_ in PRONOUN_POS
+
+
+def subject_of(verb, depth: int = 3):
+    """The subject of a verb, or of the verb it depends on (xcomp, conj, advcl)."""
+    for child in verb.children:
+        if child.dep_ in SUBJECT:
+            return child
+    if depth and verb.dep_ in SHARE_SUBJECT and verb.head.i != verb.i:
+        return subject_of(verb.head, depth - 1)
+    return None
+
+
+def _verb_roles(trigger, frames: dict, index: EntityIndex, roles: Roles) -> None:
+    verb = trigger.head
+    passive = is_passive(verb, frames)
+    agent, recipient = set(frames.get("agent") or ()), set(frames.get("recipient") or ())
+    skip = {t.i for t in trigger.tokens}
+    for rel, marker, token in arguments(verb):
+        if token.i in skip:
+            continue
+        if rel == "subj" and not passive and not is_pronoun(token):
+            roles.source = roles.source or entities_of(token, index)
+        elif rel == "subj" and passive:
+            roles.target = roles.target or entities_of(token, index)
+        elif rel == "agent" or (passive and rel == "obl" and marker in agent):
+            roles.source = roles.source or entities_of(token, index)
+        elif rel == "obj" or (rel == "obl" and marker in recipient):
+            roles.target = roles.target or entities_of(token, index)
+    if not roles.source and not passive:
+        subject = subject_of(verb)
+        if subject is not None and not is_pronoun(subject):
+            roles.source = entities_of(subject, index)
+        elif subject is not None and verb.dep_ in RELATIVE and verb.head.pos_ in NOMINAL_POS:
+            roles.source = entities_of(verb.head, index)  # "el ELN, que atacó ..."
+    if trigger.noun is not None:
+        _noun_roles(trigger.noun, frames, index, roles, skip)
+
+
+def _noun_roles(noun, frames: dict, index: EntityIndex, roles: Roles, skip=frozenset()) -> None:
+    possessor, recipient = set(frames.get("possessor") or ()), set(frames.get("recipient") or ())
+    for rel, marker, token in arguments(noun):
+        if token.i in skip or token.pos_ not in NOMINAL_POS | PRONOUN_POS:
+            continue
+        if rel == "poss" or (rel in ("obl", "agent") and marker in possessor):
+            roles.source = roles.source or entities_of(token, index, make_nominal=False)
+        elif rel in ("obl", "obj") and marker in recipient:
+            roles.target = roles.target or entities_of(token, index)
+    support = set(frames.get("support_verbs") or ())
+    head = noun.head
+    if not roles.source and noun.dep_ in OBJECT | SUBJECT and head.lemma_.lower() in support:
+        subject = subject_of(head)
+        if subject is not None and subject.i != noun.i and not is_pronoun(subject):
+            roles.source = entities_of(subject, index)
+
+
+def _place(trigger, frames: dict, index: EntityIndex, dateline_place) -> str | None:
+    markers = set(frames.get("place") or ())
+    heads = [trigger.head] + ([trigger.noun] if trigger.noun is not None else [])
+    for head in heads:
+        for rel, marker, token in arguments(head):
+            if rel == "obl" and marker in markers:
+                for ent_id in index.ids_in(phrase_tokens(token)):
+                    if index.types.get(ent_id) in PLACE_TYPES:
+                        return ent_id
+    return dateline_place
+
+
+def find_roles(trigger, frames: dict, index: EntityIndex, *, dateline_place=None) -> Roles:
+    """Actor, recipient and place of one trigger, from the parse only.
+
+    Args:
+        trigger: a triggers.Trigger.
+        frames: the language's role markers (event_triggers.yaml `frames`).
+        index: the article's EntityIndex.
+        dateline_place: entity id of the dateline place, the place by default.
+    Returns:
+        Roles; `source_how`/`target_how` say "syntax" where a role was found.
+    """
+    roles = Roles()
+    if trigger.kind == "noun":
+        _noun_roles(trigger.head, frames, index, roles, {t.i for t in trigger.tokens})
+    else:
+        _verb_roles(trigger, frames, index, roles)
+    roles.source = roles.source[:_MAX_ACTORS]
+    roles.target = [i for i in roles.target if i not in roles.source][:_MAX_ACTORS]
+    roles.source_how = "syntax" if roles.source else None
+    roles.target_how = "syntax" if roles.target else None
+    roles.where = _place(trigger, frames, index, dateline_place)
+    return roles

@@ -1,0 +1,183 @@
+"""Event triggers: verbs, nouns and verb+noun phrases read from `event_triggers.yaml`.
+
+The lexicon maps surface lemmas to (PLOVER type, mode) keys; `find_triggers` walks
+one sentence of a spaCy Doc and returns every trigger it finds. Nothing here knows
+a word of any language: the words are in `cronica/lang/<lang>/event_triggers.yaml`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..errors import LanguageDataError
+from ..lang.loader import load
+
+GENERAL_MODE = "general"
+VERB_POS = {"VERB", "AUX"}
+NOUN_POS = {"NOUN", "PROPN", "ADJ", "VERB"}
+_ARG_DEPTH = 2  # how deep under the verb a phrase's noun may sit ("llegar a un acuerdo")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """One language's triggers and frames, keyed for lookup."""
+
+    lang: str
+    verbs: dict            # lemma -> (type, mode)
+    reflexive_verbs: dict  # lemma without the reflexive suffix -> (type, mode)
+    nouns: dict            # tuple of lower-case words -> (type, mode)
+    phrases: dict          # verb lemma -> list of (tuple of noun lemmas, type, mode)
+    frames: dict           # role name -> list of markers
+    plover: dict           # type -> {quad, modes, gloss}
+
+
+@dataclass
+class Trigger:
+    """A trigger found in a sentence: its head token and the tokens it spans."""
+
+    head: object           # spaCy Token (the verb, or the noun of a nominal trigger)
+    tokens: list = field(default_factory=list)
+    type: str = ""
+    mode: str | None = None
+    kind: str = "verb"     # verb, noun or phrase
+    noun: object = None    # the noun of a phrase ("acuerdo" in "firmar un acuerdo")
+
+    @property
+    def start(self) -> int:
+        return min(t.idx for t in self.tokens)
+
+    @property
+    def end(self) -> int:
+        return max(t.idx + len(t) for t in self.tokens)
+
+
+def _key(type_: str, mode: str) -> tuple[str, str | None]:
+    return type_, (None if mode == GENERAL_MODE else mode)
+
+
+def _entries(section: dict, plover: dict, path: str):
+    for type_, modes in (section or {}).items():
+        if type_ not in plover:
+            raise LanguageDataError("E301", path=path, reason=f"unknown PLOVER type '{type_}'")
+        for mode, forms in modes.items():
+            if mode != GENERAL_MODE and mode not in plover[type_]["modes"]:
+                raise LanguageDataError("E301", path=path, reason=f"unknown mode '{type_}/{mode}'")
+            for form in forms:
+                yield str(form).lower(), _key(type_, mode)
+
+
+@lru_cache(maxsize=None)
+def load_lexicon(lang: str) -> Lexicon:
+    """Build the trigger lexicon of `lang` from its data files.
+
+    Args:
+        lang: ISO 639-1 code.
+    Returns:
+        a Lexicon (cached per language).
+    """
+    data = load(lang, "event_triggers")
+    plover = load("xx", "plover").get("types", {})
+    path = f"lang/{lang}/event_triggers.yaml"
+    reflexive = tuple((data.get("frames") or {}).get("reflexive") or ())
+    verbs, reflexive_verbs, nouns, phrases = {}, {}, {}, {}
+    for form, key in _entries(data.get("verbs"), plover, path):
+        suffix = next((r for r in reflexive if form.endswith(r) and len(form) > len(r) + 2), None)
+        if suffix:
+            reflexive_verbs[form[: -len(suffix)]] = key
+        else:
+            verbs[form] = key
+    for form, key in _entries(data.get("nouns"), plover, path):
+        nouns[tuple(form.split())] = key
+    for form, key in _entries(data.get("phrases"), plover, path):
+        verb, *rest = form.split()
+        phrases.setdefault(verb, []).append((tuple(rest), *key))
+    frames = {k: [str(x).lower() for x in v] for k, v in (data.get("frames") or {}).items()}
+    return Lexicon(lang, verbs, reflexive_verbs, nouns, phrases, frames, plover)
+
+
+def _lemma(token) -> str:
+    return token.lemma_.lower()
+
+
+def _has_reflexive(token, lexicon: Lexicon) -> bool:
+    markers = set(lexicon.frames.get("reflexive") or ())
+    if not markers:
+        return False
+    if any(c.lower_ in markers for c in token.children if c.i < token.i or c.dep_.startswith("expl")):
+        return True
+    return any(token.lower_.endswith(m) for m in markers) and not _lemma(token).endswith(tuple(markers))
+
+
+def _arguments(token, depth: int = _ARG_DEPTH):
+    for child in token.children:
+        yield child
+        if depth > 1:
+            yield from _arguments(child, depth - 1)
+
+
+def _match_phrase(token, lexicon: Lexicon) -> Trigger | None:
+    for words, type_, mode in lexicon.phrases.get(_lemma(token), ()):
+        found, noun = [token], None
+        for word in words:
+            hit = next((a for a in _arguments(token) if a not in found
+                        and (_lemma(a) == word or a.lower_ == word)), None)
+            if hit is None:
+                break
+            found.append(hit)
+            noun = noun or (hit if hit.pos_ in ("NOUN", "PROPN") else None)
+        else:
+            return Trigger(token, found, type_, mode, "phrase", noun)
+    return None
+
+
+def _match_verb(token, lexicon: Lexicon) -> Trigger | None:
+    if token.pos_ not in VERB_POS and token.dep_ != "ROOT":
+        return None
+    lemma = _lemma(token)
+    key = lexicon.reflexive_verbs.get(lemma) if _has_reflexive(token, lexicon) else None
+    key = key or lexicon.verbs.get(lemma)
+    if key is None and token.pos_ in VERB_POS and token.lower_ != lemma:
+        key = lexicon.verbs.get(token.lower_)
+    return Trigger(token, [token], *key, "verb") if key else None
+
+
+def _match_noun(tokens, i: int, lexicon: Lexicon) -> Trigger | None:
+    token = tokens[i]
+    if token.pos_ not in NOUN_POS:
+        return None
+    for n in (4, 3, 2, 1):  # longest first: "huelga de hambre" before "huelga"
+        span = tokens[i:i + n]
+        if len(span) < n:
+            continue
+        words = tuple(t.lower_ for t in span)
+        first = (_lemma(span[0]),) + words[1:]
+        key = lexicon.nouns.get(words) or lexicon.nouns.get(first)
+        if key:
+            return Trigger(token, list(span), *key, "noun")
+    return None
+
+
+def find_triggers(sent, lexicon: Lexicon) -> list[Trigger]:
+    """Find event triggers in one sentence.
+
+    Args:
+        sent: a spaCy Span (one sentence).
+        lexicon: the sentence language's Lexicon.
+    Returns:
+        triggers in text order; a phrase's noun is not returned again as a noun.
+    """
+    tokens = list(sent)
+    found, used = [], set()
+    for token in tokens:
+        trigger = _match_phrase(token, lexicon) or _match_verb(token, lexicon)
+        if trigger:
+            found.append(trigger)
+            used.update(t.i for t in trigger.tokens)
+    for i, token in enumerate(tokens):
+        if token.i in used:
+            continue
+        trigger = _match_noun(tokens, i, lexicon)
+        if trigger and not (token.pos_ == "VERB" and trigger.kind == "noun" and token.dep_ == "ROOT"):
+            found.append(trigger)
+            used.update(t.i for t in trigger.tokens)
+    return sorted(found, key=lambda t: t.head.i)
