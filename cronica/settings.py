@@ -35,6 +35,7 @@ SETTINGS = (
     Setting("serve_port", 8000, "Port `cronica serve` binds"),
     Setting("api_token", "", "Token required by write endpoints of the HTTP API (empty: writes off)"),
     Setting("api_max_page_size", 500, "Largest page of results the HTTP API returns"),
+    Setting("api_max_body_bytes", 25_000_000, "Largest request body the HTTP API accepts"),
     Setting("progress", True, "Show a progress bar on a terminal"),
 )
 _BY_NAME = {s.name: s for s in SETTINGS}

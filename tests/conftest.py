@@ -58,3 +58,99 @@ def pipeline():
 def options():
     from cronica.settings import load_options
     return load_options(environ={})
+
+
+# --- Chronicle records: real articles with hand-read entities and events (store, query, web tests).
+# Each entry names surface strings of the article; the builder finds their offsets, so the
+# records follow the contract without copying any text into the repository.
+CHRONICLE = [
+    {"file": "examples/lavrov-corea-del-norte.txt", "id": "es-lavrov-pyongyang", "lang": "es",
+     "published": "2025-07-09", "source": "Korea Herald", "url": "https://example.org/lavrov",
+     "title": "El ministro de Relaciones Exteriores ruso visitará Corea del Norte esta semana",
+     "entities": [("Lavrov", "PERSON", "RUS", ["Sergey Lavrov"]), ("Corea del Norte", "GPE", "PRK", []),
+                  ("Rusia", "GPE", "RUS", []), ("Ucrania", "GPE", "UKR", []), ("Kursk", "LOC", "RUS", [])],
+     "events": [("CONSULT", "visit", "Lavrov", "Corea del Norte", "viajará a Corea del Norte",
+                 "2025-07-11", "2025-07-13", "planned", None),
+                ("MOBILIZE", "military", "Corea del Norte", "Rusia", "envió alrededor de 10,000 a 12,000 tropas",
+                 "2024-09-01", "2024-11-30", "reported", ("10,000 a 12,000 tropas", 10000, 12000, "troops")),
+                ("MOBILIZE", "military", "Corea del Norte", "Rusia", "desplegó alrededor de 3.000 a 4,000",
+                 "2025-01", "2025-03", "reported", ("3.000 a 4,000 soldados", 3000, 4000, "troops"))]},
+    {"news": "en-abp-53QhWFnjZEO4wNbk", "entities": [("Trump", "PERSON", "USA", ["President Trump"]),
+                                                      ("Vladimir Putin", "PERSON", "RUS", ["Putin"]),
+                                                      ("Hamburg", "GPE", "DEU", [])],
+     "events": [("CONSULT", "meet", "Trump", "Vladimir Putin", "The eyes of the world will be on Hamburg",
+                 "2017-07-07", "2017-07-08", "planned", None)]},
+    {"news": "en-abp-EMjRpWe01vqXQwA2", "entities": [("Trump", "PERSON", "USA", []),
+                                                      ("Vladimir Putin", "PERSON", "RUS", ["Putin"])],
+     "events": [("CONSULT", "meet", "Trump", "Vladimir Putin", "first face-to-face meeting Friday",
+                 "2017-07-07", "2017-07-07", "asserted", None)]},
+    {"news": "es-fnc-1a8324332adb", "entities": [("SEP", "ORG", "MEX", [])], "events": []},
+]
+
+
+def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    left = max(text.rfind(". ", 0, start) + 2, text.rfind("\n", 0, start) + 1, 0)
+    right = min(x for x in (text.find(". ", end), text.find("\n", end), len(text) - 1) if x >= 0) + 1
+    return left, right
+
+
+def _chronicle_entity(text: str, number: int, spec) -> dict:
+    name, etype, country, aliases = spec
+    mentions, at = [], text.find(name)
+    while at >= 0:
+        mentions.append([at, at + len(name)])
+        at = text.find(name, at + len(name))
+    return {"id": f"E{number}", "name": name, "type": etype, "country": country, "role": None,
+            "aliases": aliases, "mentions": mentions}
+
+
+def _chronicle_event(text: str, number: int, spec, ids: dict, quantities: list) -> dict:
+    etype, mode, actor, target, phrase, start, end, status, quantity = spec
+    at = text.find(phrase)
+    if at < 0:
+        raise ValueError(f"'{phrase}' is not in the article")
+    event = {"id": f"V{number}", "type": etype, "mode": mode, "source": [ids[actor]], "target": [ids[target]],
+             "where": None, "when": {"text": None, "start": start, "end": end, "granularity": "day"},
+             "quantities": [], "status": status, "attribution": None, "confidence": 0.8}
+    left, right = _sentence_around(text, at, at + len(phrase))
+    event["evidence"] = {"start": left, "end": right}
+    if quantity:
+        q_text, low, high, unit = quantity
+        q_at = text.find(q_text)
+        qid = f"Q{len(quantities) + 1}"
+        quantities.append({"id": qid, "text": q_text, "start": q_at, "end": q_at + len(q_text), "min": low,
+                           "max": high, "approx": True, "unit": unit})
+        event["quantities"] = [qid]
+    return event
+
+
+@pytest.fixture(scope="session")
+def chronicle_records(shared_root, news_records):
+    """Contract records of real articles with hand-read entities, events and figures."""
+    records = []
+    for spec in CHRONICLE:
+        if "file" in spec:
+            base = {k: spec[k] for k in ("id", "lang", "published", "source", "url", "title")}
+            base["text"] = (shared_root / spec["file"]).read_text(encoding="utf-8")
+        else:
+            raw = news_records[spec["news"]]
+            base = {k: raw.get(k) for k in ("id", "lang", "published", "source", "url", "title", "text")}
+        text = base["text"]
+        entities = [_chronicle_entity(text, n, e) for n, e in enumerate(spec["entities"], 1)]
+        ids = {e["name"]: e["id"] for e in entities}
+        quantities: list = []
+        events = [_chronicle_event(text, n, e, ids, quantities) for n, e in enumerate(spec["events"], 1)]
+        records.append({"schema": "cronica.document/1", **base, "dateline": None, "flags": [],
+                        "entities": entities, "events": events, "quantities": quantities, "times": []})
+    return records
+
+
+@pytest.fixture(scope="session")
+def chronicle_db(chronicle_records, tmp_path_factory):
+    """Path of a store holding `chronicle_records` (read-only for tests: copy it to write)."""
+    from cronica.store.sqlite import open_store
+    path = tmp_path_factory.mktemp("chronicle") / "chronicle.db"
+    with open_store(path) as store:
+        for record in chronicle_records:
+            store.add_record(record)
+    return path
