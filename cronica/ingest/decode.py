@@ -6,6 +6,7 @@ UTF-8 are common, and decoding those as Latin-1 would produce mojibake.
 from __future__ import annotations
 
 import codecs
+import re
 
 from ..errors import InputError
 
@@ -78,3 +79,42 @@ def _sniff(data: bytes, name: str) -> str:
         return data.decode(best.encoding)
     except (UnicodeDecodeError, LookupError) as e:
         raise InputError("E101", input=name) from e
+
+
+def _continuations() -> str:
+    """Characters that bytes 0x80-0xBF become when UTF-8 is misread as windows-1252."""
+    chars = []
+    for byte in range(0x80, 0xC0):
+        try:
+            chars.append(bytes([byte]).decode("cp1252"))
+        except UnicodeDecodeError:
+            chars.append(chr(byte))
+    return re.escape("".join(chars))
+
+
+_CONT = _continuations()
+# A UTF-8 lead byte misread as a Latin-1 letter, followed by the right number of
+# misread continuation bytes: the signature of double-encoded text ("AdriÃ¡n").
+_MOJIBAKE = re.compile(f"[\u00c2-\u00df][{_CONT}]|[\u00e0-\u00ef][{_CONT}]{{2}}|[\u00f0-\u00f4][{_CONT}]{{3}}")
+
+
+def _undo(match: re.Match) -> str:
+    piece = match.group()
+    raw = bytes(ord(c) if ord(c) < 256 else c.encode("cp1252")[0] for c in piece)
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return piece
+
+
+def repair_mojibake(text: str) -> str:
+    """Undo UTF-8 text that was decoded as windows-1252 somewhere upstream ("AdriÃ¡n" -> "Adrián").
+
+    Args:
+        text: decoded text.
+    Returns:
+        the text with each misread sequence restored; unchanged when none is found.
+    """
+    if not text or not _MOJIBAKE.search(text):
+        return text
+    return _MOJIBAKE.sub(_undo, text)
