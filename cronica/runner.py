@@ -4,7 +4,7 @@ from __future__ import annotations
 import logging
 from typing import Iterable, Iterator
 
-from .errors import CronicaError, InputError
+from .errors import ConfigError, CronicaError, InputError, LanguageDataError
 from .model import Article, to_record
 from .pipeline import Pipeline
 from .settings import load_options
@@ -38,10 +38,17 @@ def extract_articles(items: Iterable[Article | InputError], *, pipeline: Pipelin
         if isinstance(item, CronicaError):
             yield item
             continue
+        name = item.input_name or item.id or "<text>"
         try:
             article = pipeline(prepare(item, date=date, lang=lang))
         except InputError as e:
             yield e
+            continue
+        except (ConfigError, LanguageDataError):
+            raise  # the same for every article: stop the batch
+        except Exception as e:  # noqa: BLE001  (one bad article must not stop the batch)
+            log.debug("article %s failed", name, exc_info=True)
+            yield InputError("E115", input=name, reason=f"{type(e).__name__}: {e}")
             continue
         yield to_record(article)
 
