@@ -1,13 +1,173 @@
-"""Temporal expressions resolved against the article's date."""
+"""Temporal expressions resolved against the article's date.
+
+`find_times(text, lang, published)` is the engine (no spaCy needed); the
+`cronica.times.v1` component runs it over an article, using the spaCy Doc for
+the tense of each sentence when there is one.
+
+Readings (the conventions of `time_calendar` and the language data):
+- every expression becomes one `TimeExpr` with inclusive ISO `start`/`end`;
+  the longest match wins and readings never overlap;
+- relative expressions need `published`; without it they keep their text and
+  `start`/`end` stay None (never guessed); absolute dates resolve anyway;
+- a month, a day or a weekday without more is read in the tense of its
+  sentence: future -> the nearest one ahead, otherwise the latest one before;
+- a duration ("tres días") is not a date: it is emitted with granularity
+  "duration" and no start/end;
+- "hasta X" / "until X": from the published date to the end of X when X lies
+  ahead of it, else X itself (the state ended within X).
+"""
 from __future__ import annotations
 
-from ..model import Article
+import datetime as dt
+import re
+
+from ..model import Article, TimeExpr
 from ..pipeline import component
+from .time_compose import Composer
+from .time_lexicon import Lexicon, fold, load_lexicon
+from .time_resolve import Atom, read_groups
+from .time_rules import RULES
+
+_YEAR_RULES = {"year", "decade", "num_my", "num_ym"}
+_GRAN = {"business_day": "day", "weekend": "week", "fortnight": "week", "half": "month",
+         "weekday": "day"}
+
+
+def _reference(published: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat((published or "")[:10])
+    except ValueError:
+        return None
+
+
+def _candidates(lex: Lexicon, folded: str, ref, spans) -> list[tuple[int, int, Atom]]:
+    found = []
+    for index, (rule, pattern) in enumerate(lex.patterns):
+        for m in pattern.finditer(folded):
+            values = read_groups(lex, m.groupdict())
+            if values is None or not _plausible(lex, folded, m, rule, spans):
+                continue
+            atom = RULES[rule](Atom(m.start(), m.end(), rule), values, ref, lex.data.get("numeric_order", "dmy"))
+            if atom is not None:
+                found.append((m.end() - m.start(), index, atom))
+    return found
+
+
+def _plausible(lex: Lexicon, folded: str, m: re.Match, rule: str, spans) -> bool:
+    """Reject readings a news text rarely means: "may" the verb, "1500 soldiers", "10,000 troops"."""
+    groups = m.groupdict()
+    has_number = any(groups.get(k) for k in groups if k.startswith(("day", "year", "dnum", "yy", "num")))
+    for key in ("month", "weekday"):
+        if groups.get(key) and groups[key].strip() in lex.needs_number and not has_number \
+                and not _cued(lex, folded, m):
+            return False
+    if rule in _YEAR_RULES or rule == "duration":
+        if any(a < m.end() and m.start() < b and not year_like for a, b, year_like in spans):
+            return False
+    if rule == "year" and m.group().strip().isdigit():
+        return _plausible_year(lex, folded, m)
+    return True
+
+
+def _cued(lex: Lexicon, folded: str, m: re.Match) -> bool:
+    """Is a match next to a cue word ("in May", "May to June", "Jan-Feb")?"""
+    before = re.search(r"([^\W\d_]+)\W*$", folded[max(0, m.start() - 20):m.start()])
+    after = re.match(r"\s*([^\W\d_]+)", folded[m.end():])
+    cues = {fold(str(w)) for w in lex.data.get("year_cues") or []}
+    followers = {fold(str(w)) for w in lex.data.get("year_followers") or []}
+    return bool(before and before.group(1) in cues) or bool(after and after.group(1) in followers) \
+        or bool(re.match(r"\s*[-~/]", folded[m.end():]))
+
+
+def _plausible_year(lex: Lexicon, folded: str, m: re.Match) -> bool:
+    """A bare 4-digit number is a year after a cue ("en 2016") or before a connector, not "1500 soldados"."""
+    before = re.search(r"([^\W\d_]+)\W*$", folded[max(0, m.start() - 20):m.start()])
+    after = re.match(r"\s*([^\W\d_]+)", folded[m.end():])
+    if re.search(r"[$€£#]\s*$", folded[max(0, m.start() - 2):m.start()]):
+        return False
+    cues = {fold(str(w)) for w in lex.data.get("year_cues") or []}
+    followers = {fold(str(w)) for w in lex.data.get("year_followers") or []}
+    return bool(before and before.group(1) in cues) or not after or after.group(1) in followers
+
+
+def _select(found) -> list[Atom]:
+    """Longest readings first, then leftmost, then the earlier template; no overlaps."""
+    taken: list[Atom] = []
+    for _, _, atom in sorted(found, key=lambda t: (-t[0], t[2].start_char, t[1])):
+        if all(atom.end_char <= a.start_char or atom.start_char >= a.end_char for a in taken):
+            taken.append(atom)
+    return sorted(taken, key=lambda a: a.start_char)
+
+
+def _tense_finder(lex: Lexicon, text: str, folded: str, doc):
+    cache: dict[int, bool] = {}
+
+    def sentence(pos: int) -> tuple[int, int]:
+        if doc is not None:
+            for sent in doc.sents:
+                if sent.start_char <= pos < sent.end_char:
+                    return sent.start_char, sent.end_char
+        starts = [m.end() for m in re.finditer(r"[.!?;\n]\s", folded[:pos])]
+        end = re.search(r"[.!?;\n](\s|$)", folded[pos:])
+        return (starts[-1] if starts else 0), (pos + end.end() if end else len(folded))
+
+    def future_at(pos: int) -> bool:
+        lo, hi = sentence(pos)
+        if lo not in cache:
+            cache[lo] = _doc_future(doc, lo, hi) or any(p.search(folded[lo:hi]) for p in lex.future)
+        return cache[lo]
+    return future_at
+
+
+def _doc_future(doc, lo: int, hi: int) -> bool:
+    if doc is None:
+        return False
+    span = doc.char_span(lo, hi, alignment_mode="expand")
+    for tok in span or []:
+        if "Fut" in tok.morph.get("Tense") or tok.lower_ in ("will", "'ll", "shall"):
+            return True
+        nxt = tok.nbor(1) if tok.i + 2 < len(doc) else None
+        if tok.lemma_ == "ir" and nxt is not None and nxt.lower_ == "a" and \
+                "Inf" in nxt.nbor(1).morph.get("VerbForm"):
+            return True
+    return False
+
+
+def find_times(text: str, lang: str, published: str | None, *, doc=None, quantities=()) -> list[TimeExpr]:
+    """Find and resolve the temporal expressions of a text.
+
+    Args:
+        text: the article text.
+        lang: its language ("es", "en"); one without time data yields nothing.
+        published: the article's date (ISO; only the first 10 chars are read) or None.
+        doc: the spaCy Doc of `text`, for the tense of sentences (optional).
+        quantities: `Quantity` objects already found; their spans are not dates unless years.
+    Returns:
+        list of TimeExpr (ids T1, T2, ... in text order).
+    """
+    lex = load_lexicon(lang)
+    if lex is None or not text:
+        return []
+    folded, ref = fold(text), _reference(published)
+    spans = [(q.start, q.end, not q.unit and all(v is None or 1000 <= v <= 2200 for v in (q.min, q.max)))
+             for q in quantities if q.end > q.start]
+    atoms = _select(_candidates(lex, folded, ref, spans))
+    atoms = Composer(lex, folded, ref, _tense_finder(lex, text, folded, doc)).run(atoms)
+    out = []
+    for atom in atoms:
+        start = atom.start.isoformat() if atom.start and atom.kind == "interval" else None
+        end = atom.end.isoformat() if atom.end and atom.kind == "interval" else None
+        gran = "duration" if atom.kind == "duration" else _GRAN.get(atom.gran, atom.gran)
+        out.append(TimeExpr(id=f"T{len(out) + 1}", text=text[atom.start_char:atom.end_char].strip(),
+                            start_char=atom.start_char, end_char=atom.end_char,
+                            start=start, end=end, granularity=gran or "unknown"))
+    return out
 
 
 @component("cronica.times.v1", assigns=["article.times"], requires=["article.text"])
 def make_times(options):
     def find(article: Article) -> Article:
-        article.times = []
+        article.times = find_times(article.text, article.lang, article.published,
+                                   doc=article.doc, quantities=article.quantities)
         return article
     return find
