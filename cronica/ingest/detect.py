@@ -58,6 +58,19 @@ def decompress(data: bytes, name: str, options) -> bytes:
     return data
 
 
+def is_warc_file(path: Path) -> bool:
+    """True when a file is a WARC (plain or gzip per record), so it can be streamed from disk.
+
+    Args:
+        path: the file.
+    Returns:
+        whether its first bytes are a WARC record header.
+    """
+    with open(path, "rb") as f:
+        head = f.read(4096)
+    return head.startswith(b"WARC/") or (head[:2] == b"\x1f\x8b" and _looks_like_warc_gz(head))
+
+
 def _looks_like_warc_gz(data: bytes) -> bool:
     try:
         head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(data[:4096], 64)
