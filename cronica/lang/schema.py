@@ -22,6 +22,7 @@ KINDS: dict[str, set[str] | None] = {
     "units": None,
     "titles": None,
     "entities": None,
+    "demonyms": {"demonyms", "inflection", "ambiguous"},
 }
 
 
