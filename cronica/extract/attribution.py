@@ -38,9 +38,10 @@ def is_reporting(token, reporting: Reporting) -> bool:
     return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in reporting.verbs
 
 
-def _clause_text(verb, article) -> tuple[dict, object]:
+def _clause_text(verb, trigger_head, article) -> tuple[dict, object]:
     """The reporting clause (verb and subject) as attribution text, and the subject token."""
-    subject = next((c for c in verb.children if c.dep_ in SUBJECT), None)
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT and trigger_head not in c.subtree]
+    subject = min(subjects, key=lambda c: abs(c.i - verb.i), default=None)
     tokens = [verb] + (list(subject.subtree) if subject is not None else [])
     start, end = min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens)
     return {"text": article.text[start:end], "start": start, "end": end}, subject
@@ -101,7 +102,7 @@ def find_attribution(trigger, sent, article, index, reporting: Reporting):
     head = trigger.head
     verb = _governing_reporter(head, reporting) or _attached_reporter(head, reporting)
     if verb is not None:
-        clause, subject = _clause_text(verb, article)
+        clause, subject = _clause_text(verb, head, article)
         ids = entities_of(subject, index) if subject is not None and subject.pos_ != "PRON" else []
         return {"text": clause["text"], "source": ids[0] if ids else None}
     marker, nominal = _according_to(sent, reporting)

@@ -24,7 +24,9 @@ RELATIVE = {"relcl", "acl:relcl", "acl"}
 PRONOUN_POS = {"PRON"}
 NOMINAL_POS = {"NOUN", "PROPN"}
 PLACE_TYPES = {"GPE", "LOC"}
+PHYSICAL = {"ASSAULT", "COERCE"}
 _MAX_ACTORS = 4
+_MAX_NOMINAL_TOKENS = 6
 
 
 @dataclass
@@ -41,8 +43,9 @@ class Roles:
 class EntityIndex:
     """Entity ids by token, plus the nominal actors made for unnamed groups."""
 
-    def __init__(self, article, doc):
+    def __init__(self, article, doc, frames: dict | None = None):
         self.article = article
+        self.frames = frames or {}
         self.by_token: dict[int, list[str]] = {}
         self.types = {e.id: e.type for e in article.entities}
         self._nominal: dict[str, str] = {}
@@ -64,12 +67,12 @@ class EntityIndex:
         return ids
 
     def nominal(self, head) -> str:
-        """Return the id of an entity for an unnamed group ("los manifestantes")."""
-        words = [t for t in head.subtree if t.i == head.i or (
-            t.head.i == head.i and t.dep_ in ("amod", "compound", "flat"))]
-        words = [t for t in words if abs(t.i - head.i) <= 3]
+        """Return the id of an entity for an unnamed group ("miembros de un grupo armado")."""
+        words = [t for t in phrase_tokens(head, self.frames)
+                 if t.i >= head.i or t.dep_ in ("amod", "compound", "flat")]
+        words = [t for t in words if t.i - head.i <= _MAX_NOMINAL_TOKENS and t.pos_ != "PUNCT"]
         start, end = min(t.idx for t in words), max(t.idx + len(t) for t in words)
-        key = head.lemma_.lower()
+        key = self.article.text[start:end].lower()
         if key not in self._nominal:
             ent_id = f"E{len(self.article.entities) + 1}"
             self.article.entities.append(Entity(id=ent_id, name=self.article.text[start:end],
@@ -119,21 +122,27 @@ def conjuncts(token) -> list:
     return out
 
 
-def phrase_tokens(token) -> list:
-    """The tokens of a nominal, without relative clauses and other nested clauses."""
+def phrase_tokens(token, frames: dict | None = None) -> list:
+    """The tokens of a nominal, without nested clauses, conjuncts or place phrases.
+
+    "Guerrilleros del Frente 21 de las FARC EP" keeps its "de" phrases (who they are);
+    "una persona, en la inspección de policía El Secreto" loses "en ..." (where).
+    """
+    place = set((frames or {}).get("place") or ())
     out, stack = [], [token]
     while stack:
         t = stack.pop()
         out.append(t)
-        stack.extend(c for c in t.children if c.dep_ not in CLAUSE and c.dep_ != "conj")
-    return out
+        stack.extend(c for c in t.children if c.dep_ not in CLAUSE and c.dep_ != "conj"
+                     and not (c.dep_ in OBLIQUE and marker_of(c) in place))
+    return sorted(out, key=lambda t: t.i)
 
 
 def entities_of(token, index: EntityIndex, *, make_nominal: bool = True) -> list[str]:
     """Entity ids for a nominal and its conjuncts; unnamed groups get a nominal entity."""
     ids = []
     for head in conjuncts(token):
-        found = index.ids_in([head]) or index.ids_in(phrase_tokens(head))
+        found = index.ids_in([head]) or index.ids_in(phrase_tokens(head, index.frames))
         if not found and make_nominal and head.pos_ in NOMINAL_POS:
             found = [index.nominal(head)]
         ids.extend(i for i in found if i not in ids)
@@ -145,8 +154,14 @@ def is_passive(verb, frames: dict) -> bool:
     if any(c.dep_ in PASSIVE_AUX or c.dep_ in PASSIVE_SUBJECT for c in verb.children):
         return True
     aux = set(frames.get("passive_aux") or ())
-    return "Part" in verb.morph.get("VerbForm") and any(
-        c.dep_ in ("aux", "cop") and c.lemma_.lower() in aux for c in verb.children)
+    if any(c.dep_ == "cop" and c.lemma_.lower() in aux for c in verb.children):
+        return True  # "fueron muertas", "fue herido": a predicate participle or adjective
+    if "Part" not in verb.morph.get("VerbForm") and verb.pos_ != "ADJ":
+        return False
+    if any(c.dep_ == "aux" and c.lemma_.lower() in aux for c in verb.children):
+        return True
+    # a predicative participle ("resultaron heridas", "los detenidos") is passive
+    return verb.dep_ in ("xcomp", "amod", "acl") or verb.pos_ == "ADJ"
 
 
 def is_pronoun(token) -> bool:
@@ -169,17 +184,32 @@ def _verb_roles(trigger, frames: dict, index: EntityIndex, roles: Roles) -> None
     passive = is_passive(verb, frames)
     agent, recipient = set(frames.get("agent") or ()), set(frames.get("recipient") or ())
     skip = {t.i for t in trigger.tokens}
+    targets = []  # (rank, token): a marked object first ("a una persona"), then a bare one
     for rel, marker, token in arguments(verb):
         if token.i in skip:
             continue
         if rel == "subj" and not passive and not is_pronoun(token):
             roles.source = roles.source or entities_of(token, index)
         elif rel == "subj" and passive:
-            roles.target = roles.target or entities_of(token, index)
+            targets.append((0, token))
         elif rel == "agent" or (passive and rel == "obl" and marker in agent):
             roles.source = roles.source or entities_of(token, index)
-        elif rel == "obj" or (rel == "obl" and marker in recipient):
-            roles.target = roles.target or entities_of(token, index)
+        elif rel == "obj" and marker in recipient or rel == "obl" and marker in recipient:
+            targets.append((1 if rel == "obj" else 2, token))
+        elif rel == "obj" and not marker:
+            targets.append((3, token))
+    for rank, token in sorted(targets, key=lambda x: (x[0], x[1].i)):
+        # an object with no preposition may be a thing ("prometiendo ayuda"): only
+        # physical acts make an unnamed bare object their recipient
+        nominal = rank < 3 or trigger.type in PHYSICAL
+        roles.target = entities_of(token, index, make_nominal=nominal)
+        if roles.target:
+            break
+    if passive and not roles.source:
+        roles.source = _stray_agent(verb, agent, index)
+    if passive and not roles.target and verb.dep_ in SHARE_SUBJECT:
+        subject = subject_of(verb.head)  # "resultaron heridas": the subject is the victim
+        roles.target = entities_of(subject, index) if subject is not None else []
     if not roles.source and not passive:
         subject = subject_of(verb)
         if subject is not None and not is_pronoun(subject):
@@ -188,6 +218,16 @@ def _verb_roles(trigger, frames: dict, index: EntityIndex, roles: Roles) -> None
             roles.source = entities_of(verb.head, index)  # "el ELN, que atacó ..."
     if trigger.noun is not None:
         _noun_roles(trigger.noun, frames, index, roles, skip)
+
+
+def _stray_agent(verb, agent: set, index: EntityIndex) -> list[str]:
+    """A passive agent the parser hung lower in the clause ("muerta de ... por hombres")."""
+    for token in verb.subtree:
+        if token.pos_ in NOMINAL_POS and marker_of(token) in agent and token.i > verb.i:
+            between = [t for t in token.ancestors if t.i != verb.i and verb in t.ancestors]
+            if not any(t.pos_ in ("VERB", "AUX") for t in between):
+                return entities_of(token, index)
+    return []
 
 
 def _noun_roles(noun, frames: dict, index: EntityIndex, roles: Roles, skip=frozenset()) -> None:

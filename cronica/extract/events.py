@@ -164,7 +164,7 @@ def extract_events(article: Article) -> list[Event]:
     if doc is None or article.lang is None:
         return []
     langdata = (load_lexicon(article.lang), load_modality(article.lang), load_reporting(article.lang))
-    index, context, events = EntityIndex(article, doc), Context(), []
+    index, context, events = EntityIndex(article, doc, langdata[0].frames), Context(), []
     for sent in doc.sents:
         triggers = find_triggers(sent, langdata[0])
         by_token = {t.head.i: t for t in triggers}

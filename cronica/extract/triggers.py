@@ -15,6 +15,7 @@ from ..lang.loader import load
 GENERAL_MODE = "general"
 VERB_POS = {"VERB", "AUX"}
 NOUN_POS = {"NOUN", "PROPN", "ADJ", "VERB"}
+MODIFIER = {"amod", "advmod", "nummod"}  # "deminadores militares": an adjective, not the noun
 _ARG_DEPTH = 2  # how deep under the verb a phrase's noun may sit ("llegar a un acuerdo")
 
 
@@ -119,7 +120,7 @@ def _match_phrase(token, lexicon: Lexicon) -> Trigger | None:
     for words, type_, mode in lexicon.phrases.get(_lemma(token), ()):
         found, noun = [token], None
         for word in words:
-            hit = next((a for a in _arguments(token) if a not in found
+            hit = next((a for a in _arguments(token) if a not in found and a.dep_ not in MODIFIER
                         and (_lemma(a) == word or a.lower_ == word)), None)
             if hit is None:
                 break
@@ -153,8 +154,21 @@ def _match_noun(tokens, i: int, lexicon: Lexicon) -> Trigger | None:
         first = (_lemma(span[0]),) + words[1:]
         key = lexicon.nouns.get(words) or lexicon.nouns.get(first)
         if key:
-            return Trigger(token, list(span), *key, "noun")
+            # a participle or adjective ("fue muerta", "resultaron heridos") takes a verb's roles
+            predicate = token.pos_ in ("ADJ", "VERB") or any(c.dep_ == "cop" for c in token.children)
+            kind = "verb" if n == 1 and predicate else "noun"
+            return Trigger(token, list(span), *key, kind)
     return None
+
+
+def _is_classifier(token) -> bool:
+    """A bare singular noun modifying another noun: "tropas de combate", "protest leader"."""
+    if token.dep_ not in ("nmod", "compound", "pobj") or token.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if token.dep_ == "pobj" and token.head.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    bare = not any(c.dep_ in ("det", "poss", "nummod", "amod") for c in token.children)
+    return bare and "Plur" not in token.morph.get("Number")
 
 
 def find_triggers(sent, lexicon: Lexicon) -> list[Trigger]:
@@ -177,7 +191,9 @@ def find_triggers(sent, lexicon: Lexicon) -> list[Trigger]:
         if token.i in used:
             continue
         trigger = _match_noun(tokens, i, lexicon)
-        if trigger and not (token.pos_ == "VERB" and trigger.kind == "noun" and token.dep_ == "ROOT"):
+        if trigger and len(trigger.tokens) == 1 and _is_classifier(token):
+            continue
+        if trigger:
             found.append(trigger)
             used.update(t.i for t in trigger.tokens)
     return sorted(found, key=lambda t: t.head.i)
