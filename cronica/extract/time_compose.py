@@ -65,6 +65,8 @@ class Composer:
         if not (self.conn("of", gap) or gap.strip() in ("", ",")):
             return None
         part, box = (a, b) if a.kind in PARTIAL else (b, a)
+        if a.kind == "nth" and b.kind in PARTIAL and b.kind != "nth":
+            part, box = b, a  # "last week Sunday"
         if box.kind == "nth":  # "tuesday of last week": "last week" read on its own
             box = self.default(box)
         if part.kind not in PARTIAL or box.kind != "interval" or box.gran not in _FITS[part.kind]:

@@ -164,7 +164,8 @@ def _build_patterns(lex: Lexicon, path) -> None:
         lex.connectors[name] = _connector(forms)
     for key, forms in (lex.data.get("prefixes") or {}).items():
         lex.prefixes.append((key, re.compile(r"(?:^|(?<=[^\w]))" + _alternation(forms) + r"\s*$")))
-    lex.future = [re.compile(fold(p)) for p in (lex.data.get("tense") or {}).get("future") or []]
+    # tense cues keep their accents ("será" is future, "sera" is not a word)
+    lex.future = [re.compile(p.lower()) for p in (lex.data.get("tense") or {}).get("future") or []]
     lex.needs_number = {fold(w) for w in lex.data.get("needs_number") or []}
 
 

@@ -91,6 +91,9 @@ def parse_year(lex: Lexicon, text: str) -> int | None:
             return 2000 + y if y < 30 else 1900 + y
         return y
     values = _word_values(lex, text)
+    standalone = set(lex.data.get("standalone_multipliers") or [])
+    if values and values[0] in (100, 1000) and text.split()[0] not in standalone:
+        return None  # "thousand and five" is not a year; "mil novecientos" is
     if len(values) >= 2 and 10 <= values[0] < 100 and 100 not in values and 1000 not in values:
         rest = parse_number(lex, " ".join(text.split()[1:]))  # "nineteen ninety six"
         return values[0] * 100 + (rest or 0)

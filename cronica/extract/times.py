@@ -90,6 +90,11 @@ def _plausible_year(lex: Lexicon, folded: str, m: re.Match) -> bool:
     return bool(before and before.group(1) in cues) or not after or after.group(1) in followers
 
 
+def _year_like(quantity) -> bool:
+    """A quantity that may be a year: no unit counted ("2016"), unlike "10,000 tropas"."""
+    return not quantity.unit
+
+
 def _select(found) -> list[Atom]:
     """Longest readings first, then leftmost, then the earlier template; no overlaps."""
     taken: list[Atom] = []
@@ -114,7 +119,7 @@ def _tense_finder(lex: Lexicon, text: str, folded: str, doc):
     def future_at(pos: int) -> bool:
         lo, hi = sentence(pos)
         if lo not in cache:
-            cache[lo] = _doc_future(doc, lo, hi) or any(p.search(folded[lo:hi]) for p in lex.future)
+            cache[lo] = _doc_future(doc, lo, hi) or any(p.search(text[lo:hi].lower()) for p in lex.future)
         return cache[lo]
     return future_at
 
@@ -149,12 +154,13 @@ def find_times(text: str, lang: str, published: str | None, *, doc=None, quantit
     if lex is None or not text:
         return []
     folded, ref = fold(text), _reference(published)
-    spans = [(q.start, q.end, not q.unit and all(v is None or 1000 <= v <= 2200 for v in (q.min, q.max)))
-             for q in quantities if q.end > q.start]
+    spans = [(q.start, q.end, _year_like(q)) for q in quantities if q.end > q.start]
     atoms = _select(_candidates(lex, folded, ref, spans))
     atoms = Composer(lex, folded, ref, _tense_finder(lex, text, folded, doc)).run(atoms)
     out = []
     for atom in atoms:
+        if text[atom.end_char - 1:atom.end_char] == "." and re.search(r"\w{5}\.$", text[:atom.end_char]):
+            atom.end_char -= 1  # a sentence's full stop, not an abbreviation's dot
         start = atom.start.isoformat() if atom.start and atom.kind == "interval" else None
         end = atom.end.isoformat() if atom.end and atom.kind == "interval" else None
         gran = "duration" if atom.kind == "duration" else _GRAN.get(atom.gran, atom.gran)
