@@ -1,13 +1,88 @@
-"""Numbers, ranges and amounts with their unit."""
+"""Numbers, ranges and amounts with their unit (`article.quantities`).
+
+`find_quantities(text, lang)` works on plain text: it learns how the article writes
+thousands and decimals, reads each expression once (longest first, no overlaps), drops
+days, years and times of day, and returns contract quantities plus a
+`mixed_number_format` flag when the article groups thousands with both `.` and `,`.
+"""
 from __future__ import annotations
 
-from ..model import Article
+from ..model import Article, Flag, Quantity
 from ..pipeline import component
+from ..text.numbers import NumberConvention, Token, tokenize
+from .number_dates import is_date_or_time
+from .number_lexicon import NumberLexicon, load_lexicon
+from .number_phrases import read_phrase
+from .number_units import Measure
+
+DEFAULT_LANG = "es"
+
+
+def find_quantities(text: str, lang: str | None = None) -> tuple[list[Quantity], list[Flag]]:
+    """Find every quantity in `text`.
+
+    Args:
+        text: plain text.
+        lang: "es" or "en" (default Spanish).
+    Returns:
+        (quantities with ids Q1.. in text order, flags).
+    """
+    lex = load_lexicon(lang or DEFAULT_LANG)
+    tokens = tokenize(text)
+    conv = NumberConvention()
+    for t in tokens:
+        if t.kind == "num":
+            conv.learn(t.text)
+    measures = _measures(tokens, lex, conv)
+    quantities = [_quantity(n, m, tokens, text) for n, m in enumerate(measures, 1)]
+    return quantities, _mixed_format(measures, tokens, text)
+
+
+def _measures(tokens: list[Token], lex: NumberLexicon, conv: NumberConvention) -> list[Measure]:
+    out, i = [], 0
+    while i < len(tokens):
+        m = read_phrase(tokens, i, lex, conv)
+        if m is None or m.end <= i:
+            i += 1
+            continue
+        if not is_date_or_time(tokens, m, lex):
+            out.append(m)
+        i = m.end
+    return out
+
+
+def _number(value: float | None):
+    if value is None:
+        return None
+    return int(value) if value == int(value) and abs(value) < 1e15 else value
+
+
+def _quantity(n: int, m: Measure, tokens: list[Token], text: str) -> Quantity:
+    start, end = tokens[m.start].start, tokens[m.end - 1].end
+    return Quantity(id=f"Q{n}", text=text[start:end], start=start, end=end,
+                    min=_number(m.min), max=_number(m.max), approx=m.approx, unit=m.unit)
+
+
+def _mixed_format(measures: list[Measure], tokens: list[Token], text: str) -> list[Flag]:
+    """Flag the first expression once the article has grouped thousands with both marks."""
+    seen: set = set()
+    for m in measures:
+        marks = {mark for r in m.numbers for mark in r.marks}
+        seen |= marks
+        if len(seen) == 2:
+            first = m.numbers[0] if len(marks) == 2 else m.numbers[-1]
+            last = m.numbers[-1]
+            start, end = tokens[first.start].start, tokens[last.end - 1].end
+            return [Flag(kind="mixed_number_format", text=text[start:end], start=start, end=end)]
+    return []
 
 
 @component("cronica.quantities.v1", assigns=["article.quantities"], requires=["article.text"])
 def make_quantities(options):
+    """Factory of the quantities component (reads `article.text` and `article.lang`)."""
     def find(article: Article) -> Article:
-        article.quantities = []
+        quantities, flags = find_quantities(article.text, article.lang)
+        article.quantities = quantities
+        article.flags = [f for f in article.flags if f.kind != "mixed_number_format"] + flags
         return article
     return find

@@ -1,0 +1,79 @@
+"""Numbers that are parts of dates or clock times, which are not quantities.
+
+`9 de julio`, `May 8, 1945`, `en 2024`, `junio de 2024`, `a las 10`, `9:30`. A year is
+dropped only when it is a bare four-digit number (no unit, bound or range) after a
+year word or a month; a bare `2024` elsewhere stays a number.
+"""
+from __future__ import annotations
+
+from ..text.numbers import Token
+from .number_lexicon import NumberLexicon
+from .number_units import Measure
+
+
+def _plain_int(m: Measure, tokens: list[Token]) -> int | None:
+    if m.end - m.start != 1 or tokens[m.start].kind != "num" or not tokens[m.start].text.isdigit():
+        return None
+    return int(tokens[m.start].text)
+
+
+def _after_month(tokens: list[Token], i: int, lex: NumberLexicon) -> bool:
+    """Is token i right after a month name ("oct. 13", "junio de", "May 8,")?"""
+    for back in (1, 2, 3):
+        j = i - back
+        if j < 0:
+            return False
+        found = lex.months.match(tokens, j)
+        if found and found[0] == i:
+            return True
+        if found and found[0] < i and all(t.norm in lex.day_link or t.text == "," or t.kind == "num"
+                                          for t in tokens[found[0]:i]):
+            return True
+    return False
+
+
+def _before_month(tokens, i, lex) -> bool:
+    k = i + 1
+    if k < len(tokens) and tokens[k].norm in lex.day_link:
+        k += 1
+    return k < len(tokens) and lex.months.match(tokens, k) is not None
+
+
+def _clock(tokens, i) -> bool:
+    t = tokens[i]
+    for a, b in ((i, i + 1), (i - 1, i)):
+        if 0 <= a and b < len(tokens) and tokens[b].text == ":" and b == a + 1 and a == i \
+                and b + 1 < len(tokens) and tokens[b + 1].start == tokens[b].end:
+            return True
+    return i >= 2 and tokens[i - 1].text == ":" and tokens[i - 1].start == tokens[i - 2].end \
+        and tokens[i - 2].kind == "num" and tokens[i - 1].end == t.start
+
+
+def is_date_or_time(tokens: list[Token], m: Measure, lex: NumberLexicon) -> bool:
+    """Is this measure a day, a year or a clock time rather than a quantity?"""
+    if not m.bare:
+        return False
+    value = _plain_int(m, tokens)
+    if value is None:
+        return False
+    i = m.start
+    if _clock(tokens, i):
+        return True
+    if value <= 24 and _phrase_before(lex.time_before, tokens, i):
+        return True
+    if 1 <= value <= 31 and (_before_month(tokens, i, lex) or _after_month(tokens, i, lex)):
+        return True
+    if 1000 <= value <= 2100 and len(tokens[i].text) == 4:
+        if _after_month(tokens, i, lex):
+            return True
+        return _phrase_before(lex.year_before, tokens, i)
+    return False
+
+
+def _phrase_before(phrases, tokens, i) -> bool:
+    """Does a phrase of `phrases` end right before token i?"""
+    for j in range(max(0, i - 3), i):
+        found = phrases.match(tokens, j)
+        if found and found[0] == i:
+            return True
+    return False
