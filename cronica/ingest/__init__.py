@@ -6,6 +6,7 @@ with errors, and the batch goes on.
 """
 from __future__ import annotations
 
+from .dedup import Deduplicator, deduplicate
 from .sources import read_inputs
 
-__all__ = ["read_inputs"]
+__all__ = ["Deduplicator", "deduplicate", "read_inputs"]

@@ -27,6 +27,21 @@ def _codec(label: str | None) -> str | None:
     return _WEB_ALIASES.get(name, name)
 
 
+def charset_from_content_type(content_type: str) -> str | None:
+    """The `charset=` parameter of an HTTP Content-Type header, or None.
+
+    Args:
+        content_type: the header value, e.g. `text/html; charset=ISO-8859-1`.
+    Returns:
+        the charset label as given.
+    """
+    for part in (content_type or "").split(";")[1:]:
+        key, _, value = part.partition("=")
+        if key.strip().lower() == "charset" and value.strip():
+            return value.strip().strip("'\"")
+    return None
+
+
 def _strip_bom(data: bytes) -> tuple[bytes, str | None]:
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:], "utf-8"

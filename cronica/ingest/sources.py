@@ -48,15 +48,19 @@ def _read_one(path: str, options) -> Iterator[Article | InputError]:
     yield from READERS[fmt](data, name, options)
 
 
-def read_inputs(paths, options) -> Iterator[Article | InputError]:
+def read_inputs(paths, options, *, dedup: bool = False) -> Iterator[Article | InputError]:
     """Yield an Article (or an InputError) for every article found under `paths`.
 
     Args:
         paths: file paths, folder paths (walked recursively, sorted) or "-".
         options: resolved settings.
+        dedup: drop later copies of an article (exact or near), recording them on
+            the first one's `meta["copies"]` (see `cronica.ingest.dedup`).
     Returns:
         iterator of Article or InputError, in input order.
     """
-    for path in paths:
-        for one in _walk(path):
-            yield from _read_one(one, options)
+    items = (item for path in paths for one in _walk(path) for item in _read_one(one, options))
+    if dedup:
+        from .dedup import deduplicate
+        items = deduplicate(items)
+    yield from items

@@ -15,7 +15,7 @@ from typing import BinaryIO, Iterator
 
 from ..errors import InputError
 from ..model import Article
-from .decode import decode_text
+from .decode import charset_from_content_type, decode_text
 from .html import article_from_html, declared_charset
 from .pagemeta import normalize_date
 
@@ -29,14 +29,6 @@ def _errors():
     from warcio.exceptions import ArchiveLoadFailed
     from warcio.statusandheaders import StatusAndHeadersParserException
     return (ArchiveLoadFailed, StatusAndHeadersParserException, zlib.error, EOFError, OSError, ValueError)
-
-
-def _charset(content_type: str) -> str | None:
-    for part in content_type.split(";")[1:]:
-        key, _, value = part.partition("=")
-        if key.strip().lower() == "charset" and value.strip():
-            return value.strip().strip("'\"")
-    return None
 
 
 def _is_html_response(record) -> bool:
@@ -66,7 +58,7 @@ def article_from_record(record, name: str, options) -> Article | InputError | No
     url = record.rec_headers.get_header("WARC-Target-URI")
     crawled = record.rec_headers.get_header("WARC-Date")
     try:
-        text = decode_text(data, name, declared=_charset(content_type) or declared_charset(data))
+        text = decode_text(data, name, declared=charset_from_content_type(content_type) or declared_charset(data))
         article = article_from_html(text, name, options, url=url)
     except InputError as e:
         return e
