@@ -1,20 +1,239 @@
-"""Entities: mentions merged into one entity per real-world thing in the article."""
+"""Entities: mentions merged into one entity per real-world thing in the article.
+
+Each mention gets a canonical key (`linking`): countries and their capitals share the
+country's ISO code, so `Rusia`, `Moscú` (as its government) and `Moscow` are one
+entity; people merge on their names (`coref`). Demonyms used as adjectives (`ruso`,
+`South Korean`) are not entities: they give a country to the person, group or
+organisation next to them. Used as nouns (`los rusos`) they are NORP entities.
+
+Groups of people acting together next to a country (`los funcionarios de Corea del
+Sur`, `South Korean officials`, `analistas surcoreanos`) become entities of type ORG
+(they act as an institution's voice, which is what events need of an actor and a
+source), with `role` the group kind (`officials`) and key `group:<kind>:<ISO3>`.
+"""
 from __future__ import annotations
 
-from ..model import Article, Entity
+from ..model import Article, Entity, Mention
 from ..pipeline import component
+from .actor_context import (describe_person, evidence_next_to, find_evidence, find_phrases,
+                            load_patterns, role_countries)
+from .coref import Cluster, merge_place_parts, merge_short_names, resolve_masked
+from .linking import PLACE_KINDS, country_name, load_gazetteer, lookup, org_key, person_key, slug
+from .mentions import find_gazetteer_mentions, load_name_rules
+
+
+class _Context:
+    """What the entity layer reads about one article: gazetteer, patterns, evidence."""
+
+    def __init__(self, article: Article):
+        self.article = article
+        self.gazetteer = load_gazetteer(article.lang)
+        self.patterns = load_patterns(article.lang)
+        self.connectors = load_name_rules(article.lang)["connectors"]
+        sent_starts = {s.start for s in article.doc.sents}
+        found = find_gazetteer_mentions(article, self.gazetteer, sent_starts)
+        self.evidence = sorted(find_evidence(found, self.gazetteer), key=lambda e: e.start)
+        self.titles = find_phrases(article.text, self.patterns["titles"])
+
+
+def _is_noun_use(article: Article, mention: Mention) -> bool:
+    """A demonym used as a noun ("los rusos"), not as an adjective ("soldados rusos")."""
+    span = article.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    doc, head = article.doc, span[-1]
+    prev = doc[span.start - 1] if span.start > 0 else None
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if any(t is not None and t.pos_ in ("NOUN", "PROPN") for t in (prev, nxt)):
+        return False
+    return head.pos_ in ("NOUN", "PROPN") or (prev is not None and prev.pos_ == "DET")
+
+
+def _org_cluster(ctx: _Context, m: Mention) -> Cluster:
+    text = ctx.article.text
+    heads = find_phrases(m.text, ctx.patterns["orgs"])
+    inside = [e.country for e in ctx.evidence if m.start <= e.start and e.end <= m.end]
+    near = evidence_next_to(text, m.start, m.end, ctx.evidence, ctx.patterns["link"])
+    country = inside[0] if inside else (near.country if near else None)
+    kind = heads[0].key if heads else None
+    return Cluster(org_key(m.text, kind, country), "ORG", [m], country)
+
+
+def cluster_of(ctx: _Context, m: Mention) -> Cluster | None:
+    """A one-mention cluster with the mention's key, type and country (None: not an entity)."""
+    link = lookup(ctx.gazetteer, m.text)
+    if link is not None and link.kind == "demonym":
+        if not _is_noun_use(ctx.article, m):
+            return None
+        return Cluster(link.key, "NORP", [m], link.country)
+    if link is not None and link.kind in PLACE_KINDS and m.type != "PERSON":
+        return Cluster(link.key, "GPE", [m], link.country)
+    if link is not None and link.kind == "seat":
+        return Cluster(link.key, m.type if m.type in ("ORG", "LOC", "GPE") else "ORG", [m], link.country)
+    if m.type == "PERSON":
+        return Cluster(person_key(m.text), "PERSON", [m])
+    if m.type == "ORG" or any(h.start == 0 for h in find_phrases(m.text, ctx.patterns["orgs"])):
+        return _org_cluster(ctx, m)
+    return Cluster(f"{m.type.lower()}:{slug(m.text)}", m.type, [m])
+
+
+def _merge_by_key(clusters: list[Cluster]) -> list[Cluster]:
+    by_key: dict[str, Cluster] = {}
+    for c in clusters:
+        seen = by_key.get(c.key)
+        if seen is None:
+            by_key[c.key] = c
+        else:
+            seen.mentions.extend(c.mentions)
+            seen.country = seen.country or c.country
+    return list(by_key.values())
+
+
+def group_clusters(ctx: _Context, taken: list[Mention]) -> list[Cluster]:
+    """Group nouns and organisation heads next to a country, outside the named mentions."""
+    text, out = ctx.article.text, []
+    phrases = [(p, "group") for p in find_phrases(text, ctx.patterns["groups"])] + \
+        [(p, "org") for p in find_phrases(text, ctx.patterns["orgs"])]
+    for phrase, kind in phrases:
+        if any(m.start < phrase.end and phrase.start < m.end for m in taken):
+            continue
+        ev = evidence_next_to(text, phrase.start, phrase.end, ctx.evidence, ctx.patterns["link"])
+        if ev is None or ev.kind == "city":
+            continue
+        start, end = min(phrase.start, ev.start), max(phrase.end, ev.end)
+        m = Mention(start, end, text[start:end], "ORG", "phrase")
+        key = f"group:{slug(phrase.key)}:{ev.country}" if kind == "group" else org_key(m.text, phrase.key, ev.country)
+        out.append(Cluster(key, "ORG", [m], ev.country, phrase.key if kind == "group" else None))
+    return out
+
+
+def _sub_context(text: str, lang: str) -> _Context:
+    """Read a line outside the text (headline, caption) the way the text is read."""
+    from ..model import Sentence
+    from .nlp import parse
+    sub = Article(text=text, lang=lang)
+    sub.doc = parse(text, lang)
+    sub.sentences = [Sentence(s.start_char, s.end_char) for s in sub.doc.sents]
+    return _Context(sub)
+
+
+def caption_people(article: Article, options) -> list[tuple]:
+    """(name, role, country) of each person named in the article's caption lines."""
+    from .mentions import repair_span
+    from .ner import recognize
+    out = []
+    for line in (article.meta or {}).get("captions") or []:
+        ctx = _sub_context(line, article.lang)
+        rules = load_name_rules(article.lang)
+        starts = {s.start for s in ctx.article.doc.sents}
+        found = [repair_span(ctx.article, m, rules, starts) for m in recognize(ctx.article, options)]
+        persons = [m for m in found if m is not None and m.type == "PERSON"]
+        for p in persons:
+            out.append((p.text, *describe_person(ctx.article, p, ctx.titles, ctx.evidence, persons)))
+    return out
+
+
+def headline_roles(article: Article) -> dict:
+    """Role -> countries the headline pairs with it ("El ministro de Relaciones Exteriores ruso")."""
+    if not article.title:
+        return {}
+    ctx = _sub_context(article.title, article.lang)
+    return role_countries(article.title, ctx.titles, ctx.evidence, ctx.patterns["link"])
+
+
+def assign_roles(ctx: _Context, clusters: list[Cluster]) -> None:
+    """Give people the role and country their titles and appositions state."""
+    persons = [m for c in clusters if c.type == "PERSON" for m in c.mentions]
+    for c in clusters:
+        if c.type != "PERSON":
+            continue
+        for m in sorted(c.mentions, key=lambda x: x.start):
+            others = [o for o in persons if o is not m]
+            role, country = describe_person(ctx.article, m, ctx.titles, ctx.evidence, others)
+            c.role, c.country = c.role or role, c.country or country
+
+
+def _fill_countries_from_roles(clusters: list[Cluster], known: dict) -> None:
+    """A person with a role but no country takes the one country the article pairs with that role."""
+    for c in clusters:
+        if c.type == "PERSON" and c.role and not c.country and len(known.get(c.role, ())) == 1:
+            c.country = next(iter(known[c.role]))
+
+
+def _resolve_masks(article: Article, clusters: list[Cluster], options, headline: dict) -> dict:
+    """Masked mention -> the person cluster it stands for (absent when unclear)."""
+    masked = [m for m in article.mentions if m.source == "masked"]
+    if not masked:
+        return {}
+    captions = caption_people(article, options)
+    persons = [c for c in clusters if c.type == "PERSON"]
+    out = {}
+    for m in masked:
+        target = resolve_masked(article, m, persons, captions, headline)
+        if target is not None:
+            target.mentions.append(m)
+            out[(m.start, m.end)] = target
+            if target not in clusters:
+                clusters.append(target)
+    return out
+
+
+def _name(ctx: _Context, c: Cluster) -> str:
+    if c.type == "GPE" and c.key == c.country:
+        if any((lookup(ctx.gazetteer, m.text) or c).kind == "country" for m in c.mentions):
+            return country_name(ctx.gazetteer, c.country) or c.longest_name()
+    return c.longest_name()
+
+
+def to_entities(ctx: _Context, clusters: list[Cluster]) -> list[Entity]:
+    """Entities E1.. in order of first mention, with name, aliases and key."""
+    out = []
+    for c in sorted(clusters, key=lambda x: x.first):
+        name = _name(ctx, c)
+        if c.type == "PERSON":
+            c.key = person_key(name)
+        texts = [m.text for m in c.mentions if m.source != "masked"] + c.names
+        aliases = sorted({t for t in texts if t != name}, key=texts.index)
+        spans = sorted({(m.start, m.end) for m in c.mentions})
+        out.append(Entity(id=f"E{len(out) + 1}", name=name, type=c.type, country=c.country,
+                          role=c.role, aliases=aliases, mentions=[list(s) for s in spans], key=c.key))
+    return out
+
+
+def build_entities(article: Article, options) -> list[Entity]:
+    """Cluster the article's mentions into entities.
+
+    Args:
+        article: with `mentions` and the spaCy Doc on `doc`.
+        options: the pipeline options.
+    Returns:
+        the entities, numbered in order of first mention.
+    """
+    ctx = _Context(article)
+    named = [m for m in article.mentions if m.source != "masked"]
+    clusters = _merge_by_key([c for c in (cluster_of(ctx, m) for m in named) if c is not None])
+    clusters = _merge_by_key(clusters + group_clusters(ctx, named))
+    assign_roles(ctx, clusters)
+    clusters = merge_place_parts(merge_short_names(clusters, ("PERSON",)), ctx.connectors)
+    headline = headline_roles(article)
+    known = role_countries(article.text, ctx.titles, ctx.evidence, ctx.patterns["link"])
+    for role, countries in headline.items():
+        known.setdefault(role, set()).update(countries)
+    _fill_countries_from_roles(clusters, known)
+    masks = _resolve_masks(article, clusters, options, headline)
+    entities = to_entities(ctx, clusters)
+    ids = {tuple(s): e.id for e in entities for s in e.mentions}
+    for flag in article.flags:
+        if flag.kind == "masked_mention" and (flag.start, flag.end) in masks:
+            flag.resolved_to = ids.get((flag.start, flag.end))
+    return entities
 
 
 @component("cronica.entities.v1", assigns=["article.entities"], requires=["article.mentions"])
 def make_entities(options):
+    limit = options["max_entities_per_article"]
+
     def merge(article: Article) -> Article:
-        by_name: dict[tuple, Entity] = {}
-        for m in article.mentions:
-            key = (m.text.lower(), m.type)
-            ent = by_name.get(key)
-            if ent is None:
-                ent = by_name[key] = Entity(id=f"E{len(by_name) + 1}", name=m.text, type=m.type)
-            ent.mentions.append([m.start, m.end])
-        article.entities = list(by_name.values())
+        article.entities = build_entities(article, options)[:limit]
         return article
     return merge

@@ -1,14 +1,173 @@
-"""Mentions: names found in the text (model spans), before they are merged into entities."""
+"""Mentions: names found in the text, before they are merged into entities.
+
+Three sources, in this order of trust:
+  - the NER model (`ner.recognize`), with its spans repaired: leading articles and
+    prepositions and trailing punctuation cut off, and dropped when what is left is not
+    a name (lower-case words inside, a verb, no letter at all);
+  - the gazetteer: countries, capitals, big cities and demonyms the model missed or
+    typed wrongly (a country or city is GPE; a demonym NORP);
+  - masked names: a run of symbols standing where a name should (`©© viajará a ...`),
+    flagged `masked_mention` and resolved later by the entity layer.
+"""
 from __future__ import annotations
 
-from ..model import Article, Mention
+import re
+import unicodedata
+from functools import lru_cache
+
+from ..lang.loader import load
+from ..model import Article, Flag, Mention
 from ..pipeline import component
+from .linking import PLACE_KINDS, Gazetteer, load_gazetteer, lookup
 from .ner import recognize
+
+# parts of speech that never open or close a name
+_EDGE_POS = {"ADP", "DET", "CCONJ", "SCONJ", "PRON", "AUX", "VERB", "ADV", "PUNCT", "PART", "SYM"}
+_TRAILING = ",;:!?\"'»”’)]-–—"
+_MASK = re.compile(r"(?<![\w])[^\w\s.,;:!?()\[\]\"'«»“”‘’\-–—/]{2,}(?![\w])")
+
+
+@lru_cache(maxsize=None)
+def load_name_rules(lang: str) -> dict:
+    """Words that may not open a name and lower-case words allowed inside one."""
+    data = load(lang, "entities")
+    return {"strip": {w.lower() for w in data.get("strip_leading") or []},
+            "connectors": {w.lower() for w in data.get("name_connectors") or []}}
+
+
+def _is_name_word(token, rules: dict) -> bool:
+    text = token.text
+    return text[:1].isupper() or text[:1].isdigit() or text.lower() in rules["connectors"] \
+        or not any(ch.isalpha() for ch in text)
+
+
+def _trim_tokens(tokens: list, rules: dict, sent_starts: set) -> list:
+    """Cut articles, prepositions, sentence-initial verbs and punctuation from the edges."""
+    while tokens and (tokens[0].text.lower() in rules["strip"] or tokens[0].pos_ in _EDGE_POS
+                      and not tokens[0].text[:1].isupper()
+                      or tokens[0].i in sent_starts and tokens[0].pos_ in _EDGE_POS and len(tokens) > 1):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].text.lower() in rules["connectors"] or tokens[-1].pos_ == "PUNCT"
+                      and tokens[-1].text != "."):
+        tokens = tokens[:-1]
+    return tokens
+
+
+def repair_span(article: Article, mention: Mention, rules: dict, sent_starts: set) -> Mention | None:
+    """A model mention with its edges repaired, or None when it is not a name.
+
+    Args:
+        article: the article (its spaCy Doc on `article.doc`).
+        mention: a span from the NER model.
+        rules: from `load_name_rules`.
+        sent_starts: token indexes that open a sentence.
+    Returns:
+        the repaired Mention, or None.
+    """
+    span = article.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or "\n" in mention.text:
+        return None
+    tokens = _trim_tokens(list(span), rules, sent_starts)
+    if not tokens or not tokens[0].text[:1].isalnum():
+        return None
+    if not all(_is_name_word(t, rules) for t in tokens) or not tokens[0].text[:1].isupper() \
+            and not tokens[0].text[:1].isdigit():
+        return None
+    if len(tokens) == 1 and tokens[0].i in sent_starts and tokens[0].pos_ not in ("PROPN", "NOUN", "X"):
+        return None
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    text = article.text[start:end].rstrip(_TRAILING)
+    return Mention(start, start + len(text), text, mention.type, mention.source)
+
+
+def _capitalised_neighbour(doc, first: int, last: int, sent_starts: set) -> bool:
+    """True when the match runs on into a longer capitalised name ("New Jersey", "Michael Jordan")."""
+    before = doc[first - 1] if first > 0 and first not in sent_starts else None
+    after = doc[last + 1] if last + 1 < len(doc) else None
+    return any(t is not None and t.text[:1].isupper() and t.pos_ == "PROPN" for t in (before, after))
+
+
+def _match_at(doc, i: int, gazetteer: Gazetteer):
+    """Longest gazetteer form starting at token i: (last token index, link) or None."""
+    for n in range(min(gazetteer.max_words + 2, len(doc) - i), 0, -1):
+        span = doc[i:i + n]
+        if "\n" in span.text:
+            continue
+        link = lookup(gazetteer, span.text)
+        if link is not None:
+            return i + n - 1, link
+    return None
+
+
+def find_gazetteer_mentions(article: Article, gazetteer: Gazetteer, sent_starts: set) -> list[Mention]:
+    """Countries, capitals, cities and demonyms named in the text, by longest match."""
+    doc, out, i = article.doc, [], 0
+    while i < len(doc):
+        found = _match_at(doc, i, gazetteer) if doc[i].text[:1].isalpha() else None
+        if found is None:
+            i += 1
+            continue
+        last, link = found
+        text = doc[i:last + 1].text
+        proper = text[:1].isupper() or link.kind == "demonym"
+        if proper and (link.kind == "demonym" or not _capitalised_neighbour(doc, i, last, sent_starts)):
+            kind = "NORP" if link.kind == "demonym" else "GPE" if link.kind in PLACE_KINDS else "ORG"
+            out.append(Mention(doc[i].idx, doc[i].idx + len(text), text, kind, "gazetteer"))
+        i = last + 1
+    return out
+
+
+def _next_token(doc, end: int):
+    return next((t for t in doc if t.idx >= end and not t.is_space), None)
+
+
+def find_masked_mentions(article: Article) -> list[Mention]:
+    """Runs of two or more symbols standing where a name should: before a verb, or opening
+    a sentence before a lower-case word."""
+    out = []
+    starts = {s.start for s in article.sentences}
+    for m in _MASK.finditer(article.text):
+        if not any(unicodedata.category(ch)[0] == "S" for ch in m.group()):
+            continue
+        nxt = _next_token(article.doc, m.end())
+        if nxt is None:
+            continue
+        opens = m.start() in starts or article.text[:m.start()].rstrip().endswith((":", "\n")) \
+            or m.start() == 0
+        if nxt.pos_ in ("VERB", "AUX") or opens and nxt.text[:1].islower():
+            out.append(Mention(m.start(), m.end(), m.group(), "PERSON", "masked"))
+    return out
+
+
+def _overlaps(a: Mention, b: Mention) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def combine_mentions(model: list[Mention], gazetteer: list[Mention]) -> list[Mention]:
+    """Merge model and gazetteer mentions: a gazetteer name retypes the model span it
+    equals (GPE for places) and replaces a shorter one it covers; a longer model name
+    (an organisation named after its country) is kept whole."""
+    kept = []
+    for m in model:
+        same = next((g for g in gazetteer if (g.start, g.end) == (m.start, m.end)), None)
+        if same is not None and same.type in ("GPE", "NORP") and m.type != "PERSON":
+            m.type, m.source = same.type, "model+gazetteer"
+        if not any(_overlaps(m, g) and (g.end - g.start) > (m.end - m.start) for g in gazetteer):
+            kept.append(m)
+    out = kept + [g for g in gazetteer if not any(_overlaps(g, m) for m in kept)]
+    return sorted(out, key=lambda x: (x.start, -x.end))
 
 
 @component("cronica.mentions.v1", assigns=["article.mentions"], requires=["article.doc"])
 def make_mentions(options):
     def find_mentions(article: Article) -> Article:
-        article.mentions = recognize(article, options)
+        rules = load_name_rules(article.lang)
+        sent_starts = {s.start for s in article.doc.sents}
+        model = [repair_span(article, m, rules, sent_starts) for m in recognize(article, options)]
+        gazetteer = find_gazetteer_mentions(article, load_gazetteer(article.lang), sent_starts)
+        masked = find_masked_mentions(article)
+        mentions = combine_mentions([m for m in model if m is not None], gazetteer)
+        article.mentions = sorted(mentions + masked, key=lambda x: (x.start, -x.end))
+        article.flags.extend(Flag("masked_mention", m.text, m.start, m.end) for m in masked)
         return article
     return find_mentions

@@ -1,0 +1,144 @@
+"""Roles and countries read from the words around a name.
+
+A title before a name (`el líder norcoreano Kim Jong Un`, `Ministro de Relaciones
+Exteriores de Rusia, Sergey Lavrov`) or in an apposition after it (`Lavrov, ministro de
+Exteriores ruso,`) gives the person's role, in the English canonical form of
+`lang/<lang>/titles.yaml`, and the country named or implied by a demonym inside it.
+Group nouns (`funcionarios de Corea del Sur`, `South Korean officials`) and
+organisation heads (`la agencia de espionaje de Corea del Sur`) next to a country
+make actors of their own. Only the article's words count: no list of office holders.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..lang.loader import load
+from ..model import Article, Mention
+from .linking import Gazetteer, Link, lookup
+
+_MAX_GAP_CHARS = 70  # title ... name: longer gaps are another clause
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A country named in the text: a country, capital or city name, or a demonym."""
+
+    start: int
+    end: int
+    country: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A title, group noun or organisation head found in the text."""
+
+    start: int
+    end: int
+    key: str
+
+
+def _pattern(table: dict, flags=re.IGNORECASE) -> tuple:
+    pairs = sorted(((form, key) for key, forms in table.items() for form in forms),
+                   key=lambda p: -len(p[0]))
+    if not pairs:
+        return None, {}
+    alternation = "|".join(re.escape(form) for form, _ in pairs)
+    by_form = {form.lower(): key for form, key in pairs}
+    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", flags), by_form
+
+
+@lru_cache(maxsize=None)
+def load_patterns(lang: str) -> dict:
+    """Compiled title, group and organisation-head patterns of a language."""
+    titles = load(lang, "titles")
+    entities = load(lang, "entities")
+    links = sorted(entities.get("country_link") or [], key=len, reverse=True)
+    return {"titles": _pattern(titles.get("titles") or {}),
+            "groups": _pattern(titles.get("groups") or {}),
+            "orgs": _pattern(entities.get("org_heads") or {}, flags=0),
+            "link": re.compile(r"\s*(?:(?:" + "|".join(re.escape(w) for w in links) + r")\s+)?$")
+            if links else re.compile(r"\s*$")}
+
+
+def find_phrases(text: str, compiled: tuple, lo: int = 0, hi: int | None = None) -> list[Phrase]:
+    """Occurrences of a compiled pattern in text[lo:hi], with their canonical keys."""
+    regex, by_form = compiled
+    if regex is None:
+        return []
+    hi = len(text) if hi is None else hi
+    return [Phrase(m.start(), m.end(), by_form[m.group().lower()]) for m in regex.finditer(text, lo, hi)]
+
+
+def find_evidence(mentions: list[Mention], gazetteer: Gazetteer) -> list[Evidence]:
+    """Every country-bearing gazetteer mention (places, capitals, cities, demonyms)."""
+    out = []
+    for m in mentions:
+        link: Link | None = lookup(gazetteer, m.text)
+        if link is not None and link.country and link.kind != "seat":
+            out.append(Evidence(m.start, m.end, link.country, link.kind))
+    return out
+
+
+def evidence_next_to(text: str, start: int, end: int, evidence: list[Evidence], link_re) -> Evidence | None:
+    """The country evidence right after a phrase ("de Rusia", "ruso") or right before it
+    ("South Korean officials", "Russia's")."""
+    for ev in evidence:
+        if ev.start >= end and link_re.match(text[end:ev.start]) and "\n" not in text[end:ev.start]:
+            return ev
+    for ev in reversed(evidence):
+        if ev.end <= start and re.fullmatch(r"(?:['’]s)?\s*", text[ev.end:start]):
+            return ev
+    return None
+
+
+def country_next_to(text: str, start: int, end: int, evidence: list[Evidence], link_re) -> str | None:
+    """The country of `evidence_next_to`, or None."""
+    ev = evidence_next_to(text, start, end, evidence, link_re)
+    return ev.country if ev else None
+
+
+def countries_between(evidence: list[Evidence], lo: int, hi: int) -> list[str]:
+    """Countries of the evidence lying inside [lo, hi)."""
+    return [ev.country for ev in evidence if lo <= ev.start and ev.end <= hi]
+
+
+def _clause_break(article: Article, lo: int, hi: int) -> bool:
+    gap = article.text[lo:hi]
+    if "\n" in gap or "." in gap.replace(". ", "|") and len(gap) > 3 or len(gap) > _MAX_GAP_CHARS:
+        return True
+    span = article.doc.char_span(lo, hi, alignment_mode="expand") if article.doc is not None else None
+    return span is not None and any(t.pos_ in ("VERB", "AUX") for t in span)
+
+
+def describe_person(article: Article, mention: Mention, titles: list[Phrase],
+                    evidence: list[Evidence], others: list[Mention]) -> tuple:
+    """Role and country of a person mention, from a title just before it or an
+    apposition just after it. Returns (role or None, country or None)."""
+    before = [t for t in titles if t.end <= mention.start and not _clause_break(article, t.end, mention.start)
+              and not any(t.end <= o.start < mention.start for o in others)]
+    if before:
+        title = before[-1]
+        found = countries_between(evidence, title.start, mention.start)
+        return title.key, (found[-1] if found else None)
+    tail = article.text[mention.end:mention.end + _MAX_GAP_CHARS]
+    if tail.startswith(","):
+        stop = re.search(r"[,.;\n]", tail[1:])
+        hi = mention.end + 1 + (stop.start() if stop else len(tail) - 1)
+        after = [t for t in titles if mention.end < t.start and t.end <= hi]
+        if after:
+            found = countries_between(evidence, after[0].start, hi)
+            return after[0].key, (found[0] if found else None)
+    return None, None
+
+
+def role_countries(text: str, titles: list[Phrase], evidence: list[Evidence], link_re) -> dict:
+    """Role -> countries the text pairs with it ("el ministro de Relaciones Exteriores ruso")."""
+    out: dict[str, set] = {}
+    for t in titles:
+        country = country_next_to(text, t.start, t.end, evidence, link_re)
+        if country:
+            out.setdefault(t.key, set()).add(country)
+    return out

@@ -1,0 +1,138 @@
+"""Linking: surface forms -> canonical keys and countries, from the gazetteer tables.
+
+Keys are stable across runs, articles and languages: a country is its ISO 3166-1
+alpha-3 code (`RUS`), and so is its capital (`Moscú`, `Moscow`: the seat of its
+government); another city is `place:<name>`; a person `person:<folded name>`; an
+organisation `org:<kind>:<ISO3>` when its kind is known (`org:ministry-of-defense:UKR`),
+else `org:<folded name>`; a group of people acting together `group:<kind>:<ISO3>`.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..lang.loader import load, load_table
+
+# gazetteer kinds that name a place with a government (typed GPE)
+PLACE_KINDS = ("country", "capital", "city")
+
+
+@dataclass(frozen=True)
+class Link:
+    """What a surface form names: its key, kind and country."""
+
+    key: str
+    kind: str  # country, capital, city, demonym, seat
+    country: str | None
+    number: str = "sg"
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Every linkable surface form of one language, and the longest form in tokens."""
+
+    forms: dict
+    folded: dict  # case-folded demonyms: Spanish writes them in lower case
+    names: dict  # ISO3 -> the country's usual name in this language
+    max_words: int
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII form of a name ("Serguéi" -> "serguei")."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+
+
+def slug(text: str) -> str:
+    """Hyphenated ASCII key part ("Kim Jong Un" -> "kim-jong-un")."""
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+
+
+@lru_cache(maxsize=None)
+def _translit_rules() -> tuple:
+    return tuple(tuple(pair) for pair in load("xx", "entities").get("transliteration") or [])
+
+
+def skeleton(name: str) -> str:
+    """A name reduced so that romanisation variants agree (Sergey, Serguéi -> "sergei")."""
+    text = " " + re.sub(r"[^a-z\- ]+", "", fold(name)) + " "
+    for old, new in _translit_rules():
+        text = text.replace(old, new)
+    text = re.sub(r"(.)\1+", r"\1", text)
+    return " ".join(text.split())
+
+
+def _add(forms: dict, form: str, link: Link) -> None:
+    if form and form not in forms:
+        forms[form] = link
+
+
+def _country_links(lang: str, forms: dict, names: dict) -> None:
+    for row in load_table(lang, "countries"):
+        _add(forms, row["form"], Link(row["iso3"], "country", row["iso3"]))
+        if row["source"] == "cldr":
+            names.setdefault(row["iso3"], row["form"])
+    extra = load(lang, "entities")
+    for iso3, aliases in (extra.get("country_aliases") or {}).items():
+        for form in aliases:
+            _add(forms, form, Link(iso3, "country", iso3))
+    for iso3, seats in (extra.get("seats_of_government") or {}).items():
+        for form in seats:
+            _add(forms, form, Link("org:" + slug(form), "seat", iso3))
+
+
+@lru_cache(maxsize=None)
+def load_gazetteer(lang: str) -> Gazetteer:
+    """Build (once per language) the table of linkable forms.
+
+    Args:
+        lang: ISO 639-1 code.
+    Returns:
+        Gazetteer with countries, hand-added aliases, seats of government, cities and demonyms.
+    """
+    forms: dict[str, Link] = {}
+    names: dict[str, str] = {}
+    _country_links(lang, forms, names)
+    for row in load_table("xx", "cities"):
+        kind = "capital" if row["capital"] == "1" else "city"
+        _add(forms, row["form"], Link(row["key"], kind, row["iso3"]))
+    folded = {}
+    for row in load_table(lang, "demonyms"):
+        link = Link("norp:" + row["iso3"], "demonym", row["iso3"], row["number"])
+        _add(forms, row["form"], link)
+        folded.setdefault(row["form"].lower(), link)
+    longest = max((len(f.split()) for f in forms), default=1)
+    return Gazetteer(forms, folded, names, longest)
+
+
+def lookup(gazetteer: Gazetteer, text: str) -> Link | None:
+    """The link of a surface form, or None.
+
+    Exact forms first; demonyms also in any case ("Rusos", "rusos"); an all-capitals
+    form of four letters or more (a dateline, "SEOUL") as the capitalised name.
+    """
+    link = gazetteer.forms.get(text)
+    if link is None and text.isupper() and len(text) >= 4:
+        link = gazetteer.forms.get(text.title())
+    if link is None:
+        link = gazetteer.folded.get(text.lower())
+    return link
+
+
+def country_name(gazetteer: Gazetteer, iso3: str) -> str | None:
+    """The usual name of a country in the gazetteer's language ("RUS" -> "Rusia")."""
+    return gazetteer.names.get(iso3)
+
+
+def person_key(name: str) -> str:
+    """Key of a person ("Serguéi Lavrov" -> "person:sergei-lavrov")."""
+    return "person:" + slug(skeleton(name))
+
+
+def org_key(name: str, kind: str | None, country: str | None) -> str:
+    """Key of an organisation: its kind and country when known, else its folded name."""
+    if kind and country:
+        return f"org:{slug(kind)}:{country}"
+    return "org:" + slug(name)
