@@ -30,7 +30,7 @@ def timeline_data(conn: sqlite3.Connection, *, entity, q, date_from, date_to, ty
     data = timeline(conn, entity=entity or None, query=q or None, date_from=date_from or None,
                     date_to=date_to or None, types=[t for t in (types or "").split(",") if t],
                     limit=limit, offset=offset)
-    data.update(date_from=date_from, date_to=date_to, types=types)
+    data.update(date_from=date_from or None, date_to=date_to or None, types=types or None)
     return _page(data, limit, offset, len(data["stories"]))
 
 
