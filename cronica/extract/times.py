@@ -157,8 +157,13 @@ def find_times(text: str, lang: str, published: str | None, *, doc=None, quantit
     spans = [(q.start, q.end, _year_like(q)) for q in quantities if q.end > q.start]
     atoms = _select(_candidates(lex, folded, ref, spans))
     atoms = Composer(lex, folded, ref, _tense_finder(lex, text, folded, doc)).run(atoms)
+    lead = re.compile(r"(?:^|(?<=\W))(?:" + "|".join(re.escape(fold(str(w))) for w in lex.data.get("lead_words") or ["\x00"])
+                      + r")\s$")
     out = []
     for atom in atoms:
+        m = lead.search(folded[max(0, atom.start_char - 12):atom.start_char])
+        if m:  # keep the preposition: "de junio" is not read as part of "junio de 2024"
+            atom.start_char -= len(m.group())
         if text[atom.end_char - 1:atom.end_char] == "." and re.search(r"\w{5}\.$", text[:atom.end_char]):
             atom.end_char -= 1  # a sentence's full stop, not an abbreviation's dot
         start = atom.start.isoformat() if atom.start and atom.kind == "interval" else None
