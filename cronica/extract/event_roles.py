@@ -49,6 +49,10 @@ class EntityIndex:
         self.by_token: dict[int, list[str]] = {}
         self.types = {e.id: e.type for e in article.entities}
         self._nominal: dict[str, str] = {}
+        self.time_tokens: set[int] = set()  # a date is never an actor ("agreed on Wednesday")
+        for time in article.times:
+            span = doc.char_span(time.start_char, time.end_char, alignment_mode="expand")
+            self.time_tokens.update(t.i for t in span or ())
         for entity in article.entities:
             for start, end in entity.mentions:
                 span = doc.char_span(start, end, alignment_mode="expand")
@@ -142,6 +146,8 @@ def entities_of(token, index: EntityIndex, *, make_nominal: bool = True) -> list
     """Entity ids for a nominal and its conjuncts; unnamed groups get a nominal entity."""
     ids = []
     for head in conjuncts(token):
+        if head.i in index.time_tokens:
+            continue
         found = index.ids_in([head]) or index.ids_in(phrase_tokens(head, index.frames))
         if not found and make_nominal and head.pos_ in NOMINAL_POS:
             found = [index.nominal(head)]
