@@ -53,7 +53,8 @@ def make_app(options) -> FastAPI:
         the FastAPI application.
     """
     open_store(options["db_path"]).close()  # create and migrate before read-only readers open it
-    app = FastAPI(title="cronica", version="1", description="A source-attributed chronicle of events.")
+    app = FastAPI(title="cronica", version="1", description="A source-attributed chronicle of events.",
+                  docs_url=None, redoc_url=None)  # their pages load scripts from a CDN; the schema stays
     app.state.options = options
     app.state.readers = Readers(options["db_path"])
     app.state.templates = Jinja2Templates(directory=str(WEB / "templates"))
