@@ -79,9 +79,10 @@ def _governed_status(verb, modality: Modality) -> str | None:
             return "hypothetical"
         if bare and (lemma in modality.plan or lemma in modality.future_aux):
             return "planned"
-        own = _own_status(token, modality)
-        if own in ("denied", "hypothetical"):
-            return own
+        # a negated governor ("no han revelado cuántos ... fueron desplegados") does not
+        # deny what it embeds; a modal one makes it hypothetical
+        if _own_status(token, modality) == "hypothetical":
+            return "hypothetical"
     return None
 
 

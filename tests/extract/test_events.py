@@ -1,0 +1,119 @@
+"""Events on real sentences: type, actor and recipient, status, attribution, time and figures."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from cronica.extract.triggers import load_lexicon
+from cronica.lang.loader import load
+from cronica.model import Article, to_record
+
+
+def _extract(pipeline, text, lang, published="2025-07-09"):
+    record = to_record(pipeline(Article(text=text, lang=lang, published=published, raw=True)))
+    names = {e["id"]: e["name"] for e in record["entities"]}
+    return record, names
+
+
+def _events_of(record, type_):
+    return [e for e in record["events"] if e["type"] == type_]
+
+
+def _gold_record(shared_data, name, record_id):
+    with open(shared_data / "events" / f"{name}.jsonl", encoding="utf-8") as f:
+        for line in f:
+            r = json.loads(line)
+            if r["id"] == record_id:
+                return r
+    raise LookupError(record_id)
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_events_lexicon_names_only_plover_types(lang):
+    lexicon = load_lexicon(lang)
+    types = set(load("xx", "plover")["types"])
+    assert len(types) == 16
+    used = {key[0] for key in list(lexicon.verbs.values()) + list(lexicon.nouns.values())}
+    assert used == types
+
+
+@pytest.mark.parametrize("name,record_id,type_,actor,recipient", [
+    ("up-es-fight-cameo", "note_10523_1", "ASSAULT", "guerrilleros", "policia"),
+    ("up-es-fight-cameo", "note_10320_1", "THREATEN", "guerrilleros", None),
+    ("up-es-fight-cameo", "note_15733_1", "ASSAULT", "hombres armados", "personas"),
+    ("up-es-fight-cameo", "note_16079_1", "ASSAULT", "farc", "persona"),
+])
+def test_events_gold_sentence_roles(pipeline, shared_data, name, record_id, type_, actor, recipient):
+    gold = _gold_record(shared_data, name, record_id)
+    record, names = _extract(pipeline, gold["text"], gold["lang"], gold["date"])
+    events = _events_of(record, type_)
+    assert events, record["events"]
+    sources = " ".join(names[i] for e in events for i in e["source"]).lower()
+    assert actor in sources
+    if recipient:
+        assert recipient in " ".join(names[i] for e in events for i in e["target"]).lower()
+
+
+@pytest.mark.parametrize("text,lang,type_,status", [
+    ("El ministro ruso visitará Corea del Norte la próxima semana.", "es", "CONSULT", "planned"),
+    ("El gobierno no enviará tropas a la frontera.", "es", "MOBILIZE", "denied"),
+    ("Algunos analistas dicen que Lavrov puede discutir una visita de Kim a Rusia.", "es", "CONSULT", "hypothetical"),
+    ("Los profesores protestaron frente al Congreso.", "es", "PROTEST", "asserted"),
+    ("Israel will not withdraw its troops from the West Bank.", "en", "RETREAT", "denied"),
+    ("The president will visit Japan next month.", "en", "CONSULT", "planned"),
+    ("Rebels could attack the capital, analysts warned.", "en", "ASSAULT", "hypothetical"),
+])
+def test_events_status(pipeline, text, lang, type_, status):
+    record, _ = _extract(pipeline, text, lang)
+    assert [e["status"] for e in _events_of(record, type_)] == [status]
+
+
+@pytest.mark.parametrize("text,lang,type_,reporter", [
+    ("Guerrilleros del ELN secuestraron a dos ingenieros, informó la policía.", "es", "ASSAULT", "policía"),
+    ("Según el ejército, los rebeldes atacaron una base militar.", "es", "ASSAULT", "ejército"),
+    ("Rebels attacked an army base in the north, police said.", "en", "ASSAULT", "police"),
+])
+def test_events_reported_with_attribution(pipeline, text, lang, type_, reporter):
+    record, names = _extract(pipeline, text, lang)
+    event = _events_of(record, type_)[0]
+    assert event["status"] == "reported"
+    assert reporter in event["attribution"]["text"].lower()
+    assert reporter in names[event["attribution"]["source"]].lower()
+
+
+@pytest.mark.parametrize("text,lang,type_,actors", [
+    ("Pyongyang y Moscú negaron la participación de Corea del Norte en la guerra.", "es", "REJECT",
+     {"pyongyang", "moscú"}),
+    ("The United States and Jordan have agreed upon a new free-trade pact.", "en", "AGREE",
+     {"united states", "jordan"}),
+])
+def test_events_coordinated_actors(pipeline, text, lang, type_, actors):
+    record, names = _extract(pipeline, text, lang)
+    event = _events_of(record, type_)[0]
+    found = " ".join(names[i] for i in event["source"]).lower()
+    assert len(event["source"]) == len(actors) and any(a in found for a in actors)
+
+
+@pytest.mark.parametrize("text,lang,type_", [
+    ("Las tropas de combate llegaron a la ciudad.", "es", "ASSAULT"),
+    ("The protest leader spoke to reporters.", "en", "PROTEST"),
+])
+def test_events_classifier_noun_is_not_event(pipeline, text, lang, type_):
+    record, _ = _extract(pipeline, text, lang)
+    assert not _events_of(record, type_)
+
+
+@pytest.mark.parametrize("lead", ["dijeron que Corea del Norte envió alrededor de 10,000 a 12,000 tropas"])
+def test_events_lavrov_troops_reported_with_time_and_figure(pipeline, shared_root, lead):
+    text = (shared_root / "examples" / "lavrov-corea-del-norte.txt").read_text(encoding="utf-8")
+    record, _ = _extract(pipeline, text, "es", "2025-07-09")
+    start = text.index(lead)
+    events = [e for e in record["events"] if e["type"] in ("MOBILIZE", "AID")
+              and e["evidence"]["start"] <= start < e["evidence"]["end"] and "envió" in e["trigger"]["text"]]
+    assert events
+    event = events[0]
+    assert event["status"] == "reported" and "dijeron" in event["attribution"]["text"]
+    assert event["when"] and "otoño" in event["when"]["text"]
+    quantities = {q["id"]: q for q in record["quantities"]}
+    assert any(quantities[q]["max"] == 12000 for q in event["quantities"])
