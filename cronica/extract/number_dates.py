@@ -17,9 +17,9 @@ def _plain_int(m: Measure, tokens: list[Token]) -> int | None:
     return int(tokens[m.start].text)
 
 
-def _after_month(tokens: list[Token], i: int, lex: NumberLexicon) -> bool:
+def after_month(tokens: list[Token], i: int, lex: NumberLexicon) -> bool:
     """Is token i right after a month name ("oct. 13", "junio de", "May 8,")?"""
-    for back in (1, 2, 3):
+    for back in (1, 2, 3, 4):
         j = i - back
         if j < 0:
             return False
@@ -61,10 +61,10 @@ def is_date_or_time(tokens: list[Token], m: Measure, lex: NumberLexicon) -> bool
         return True
     if value <= 24 and _phrase_before(lex.time_before, tokens, i):
         return True
-    if 1 <= value <= 31 and (_before_month(tokens, i, lex) or _after_month(tokens, i, lex)):
+    if 1 <= value <= 31 and (_before_month(tokens, i, lex) or after_month(tokens, i, lex)):
         return True
     if 1000 <= value <= 2100 and len(tokens[i].text) == 4:
-        if _after_month(tokens, i, lex):
+        if after_month(tokens, i, lex):
             return True
         return _phrase_before(lex.year_before, tokens, i)
     return False

@@ -28,7 +28,8 @@ class Phrases:
             return
         key = tuple(t.norm for t in tokens)
         text = tuple(t.text for t in tokens) if exact else None
-        glued = tuple(a.end == b.start for a, b in zip(tokens, tokens[1:]))
+        glued = tuple(a.end == b.start and a.kind != "sym" and b.kind != "sym"
+                      for a, b in zip(tokens, tokens[1:]))  # "m2" must stay glued; "jan ." may not
         self.table.setdefault(key, []).append((text, glued, payload))
         self.longest = max(self.longest, len(key))
 

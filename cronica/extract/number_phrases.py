@@ -12,6 +12,7 @@ One reading per expression, longest first, never overlapping:
 from __future__ import annotations
 
 from ..text.numbers import NumberConvention, Token
+from .number_dates import after_month
 from .number_lexicon import NumberLexicon
 from .number_units import Measure, _unit_after, read_measure
 from .number_words import Reading
@@ -58,7 +59,11 @@ def _bounded(tokens, i, lex, conv) -> Measure | None:
     found = lex.bounds.match(tokens, i)
     if not found:
         return None
-    k = _skip_articles(tokens, found[0], lex)
+    k = found[0]
+    if found[1] == "max_bare":
+        found = (k, "max")  # "hasta 700", but "hasta los 18 meses" is a time limit
+    else:
+        k = _skip_articles(tokens, k, lex)
     m = _vague(tokens, k, lex) or _ordinal(tokens, k, lex) or read_measure(tokens, k, lex, conv)
     if m is None:
         return None
@@ -109,9 +114,10 @@ def _bound_after(tokens, m: Measure, lex, conv) -> None:
     if not found:
         return
     k = found[0]
-    for skip in (k, k + 1):
+    linked = k < len(tokens) and tokens[k].kind == "word" and tokens[k].norm not in lex.bound_join
+    for skip in (k, k + 1) if linked else (k,):
         if skip < len(tokens) and read_measure(tokens, skip, lex, conv) is not None:
-            return
+            return  # "200 o más de 190": the bound belongs to the next number
     value = m.value
     if found[1] == "min" and m.max is not None:
         m.min, m.max = value, None
@@ -152,6 +158,8 @@ def _range_join(tokens, m: Measure, lex, conv) -> None:
     e = m.end
     if e + 1 >= len(tokens) or tokens[e].norm not in lex.range_join or m.min is None:
         return
+    if after_month(tokens, m.start, lex):
+        return  # "jan. 1 to 15" is a date
     second = read_measure(tokens, e + 1, lex, conv)
     if second is None or second.min is None:
         return

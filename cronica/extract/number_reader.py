@@ -63,6 +63,7 @@ def _unsigned(tokens, i, lex, conv) -> Reading | None:
                       scale=g.last_mult if g.prev == "mult" else None)
     if not g.words:
         _digit_fraction(tokens, reading)
+        _power(tokens, reading, conv)
     _decimal_words(tokens, reading, lex)
     if g.words:
         _fraction(tokens, reading, g, lex)
@@ -131,6 +132,14 @@ def _digit_fraction(tokens, r: Reading) -> None:
         num, den = float(tokens[e].text), float(tokens[e + 2].text)
         if den and num < den:
             r.value, r.end, r.fraction = r.value + num / den, e + 3, True
+
+
+def _power(tokens, r: Reading, conv) -> None:
+    """"1,1^23": a power written with a caret."""
+    e = r.end
+    if e + 1 < len(tokens) and tokens[e].text == "^" and _glued(tokens, e - 1, e) \
+            and _glued(tokens, e, e + 1) and _plain(tokens, e + 1) and len(tokens[e + 1].text) <= 3:
+        r.value, r.end = r.value ** int(tokens[e + 1].text), e + 2
 
 
 def _slash_after(tokens, k) -> bool:

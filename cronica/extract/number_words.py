@@ -185,12 +185,11 @@ def _weak_ok(tokens: list[Token], j: int, lex: NumberLexicon) -> bool:
     nxt = tokens[j + 1]
     if nxt.norm in lex.multipliers or nxt.norm in lex.hundred or nxt.norm in lex.dozen:
         return True
-    if lex.units.match(tokens, j + 1):
-        return True  # "un año", "una milla", "one-yen"
+    if lex.units.match(tokens, j + 1) or lex.minor_units.match(tokens, j + 1):
+        return True  # "un año", "una milla", "un centavo"
     if compound_den(tokens, j + 1, lex):
         return True
-    den = partitive(nxt, lex)
-    return den is not None and not den[1]
+    return partitive(nxt, lex) is not None
 
 
 def _word_atom(tokens, j, g: _Group, lex) -> bool:

@@ -18,6 +18,7 @@ _SPACE_GROUP = re.compile(r"[ \u00a0\u202f][0-9]{3}(?![0-9])")
 _SPACE_DECIMAL = re.compile(r"[.,][0-9]+(?![0-9.,])")
 _LEADING_DECIMAL = re.compile(r"[.,][0-9]+(?![.,]?[0-9])")
 _PLAIN = re.compile(r"[0-9]+")
+_SPACED_MARK = re.compile(r" ([.,]) ([0-9]+)(?![0-9]|[.,][0-9]| [.,] [0-9])")
 _WORD = re.compile(r"[^\W\d_]+")
 _SPACES = " \u00a0\u202f"
 MAX_DIGITS = 60  # longer digit runs are read as text, not as numbers (no huge floats)
@@ -86,6 +87,9 @@ def scan_literal(text: str, i: int) -> int:
         return m.end()
     literal = valid_prefix(_LITERAL.match(text, i).group())
     end = i + len(literal)
+    spaced = _SPACED_MARK.match(text, end)
+    if spaced and literal.isdigit() and (spaced.group(1) == "." or len(spaced.group(2)) == 3):
+        return spaced.end()  # tokenized newswire: "0 . 6 %", "80 , 000 spectators"
     if literal.isdigit() and len(literal) <= 3:
         j = end
         while (g := _SPACE_GROUP.match(text, j)):
@@ -158,6 +162,7 @@ class NumberConvention:
 
     def learn(self, literal: str) -> None:
         """Count what one literal proves."""
+        literal = literal.replace(" . ", ".").replace(" , ", ",")
         shape, mark = classify(literal)
         if shape == "thousands":
             self.thousands[mark] += 1
@@ -183,6 +188,8 @@ def read_literal(literal: str, convention: NumberConvention | None = None) -> tu
     Returns:
         (value, thousands mark).
     """
+    if " . " in literal or " , " in literal:
+        return read_literal(literal.replace(" ", ""), convention)
     shape, mark = classify(literal)
     if shape == "spaced":
         text = "".join(c for c in literal if c not in _SPACES)
