@@ -35,7 +35,7 @@ def add_months(day: dt.date, n: int) -> dt.date:
 
 def shift(day: dt.date, unit: str, n: int) -> dt.date:
     """`day` moved by n units (day, week, fortnight, month, quarter, half, year, decade, century)."""
-    days = {"day": 1, "business_day": 1, "week": 7, "weekend": 7, "fortnight": 14}
+    days = {"day": 1, "business_day": 1, "week": 7, "weekend": 7, "workweek": 7, "fortnight": 14}
     if unit in days:
         return day + dt.timedelta(days=days[unit] * n)
     months = {"month": 1, "quarter": 3, "half": 6, "year": 12, "decade": 120, "century": 1200}
@@ -46,10 +46,12 @@ def period(unit: str, day: dt.date) -> Interval:
     """The period of kind `unit` that contains `day`."""
     if unit in ("day", "business_day"):
         return day, day
-    if unit in ("week", "fortnight", "weekend"):
+    if unit in ("week", "fortnight", "weekend", "workweek"):
         monday = day - dt.timedelta(days=day.weekday())
         if unit == "weekend":
             return monday + dt.timedelta(days=5), monday + dt.timedelta(days=6)
+        if unit == "workweek":
+            return monday, monday + dt.timedelta(days=4)
         return monday, monday + dt.timedelta(days=6 if unit == "week" else 13)
     if unit == "month":
         return day.replace(day=1), month_end(day.year, day.month)
@@ -127,3 +129,45 @@ def add_business_days(day: dt.date, n: int) -> dt.date:
         if day.weekday() < 5:
             left -= 1
     return day
+
+
+# holidays by canonical key: fixed (month, day), or a rule; the words naming them
+# are in each language's time.yaml
+FIXED_HOLIDAYS = {
+    "new_year": (1, 1), "epiphany": (1, 6), "valentine": (2, 14), "saint_patrick": (3, 17),
+    "earth_day": (4, 22), "independence_day": (7, 4), "halloween": (10, 31),
+    "christmas_eve": (12, 24), "christmas": (12, 25), "new_years_eve": (12, 31),
+}
+
+
+def easter(year: int) -> dt.date:
+    """Gregorian Easter Sunday (anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l) // 451
+    month, day = divmod(h + l - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
+    first = dt.date(year, month, 1)
+    return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+
+
+def holiday(key: str, year: int) -> dt.date | None:
+    """The date of a holiday in a year (None when the key is unknown)."""
+    if key in FIXED_HOLIDAYS:
+        return dt.date(year, *FIXED_HOLIDAYS[key])
+    rules = {
+        "easter": lambda: easter(year), "good_friday": lambda: easter(year) - dt.timedelta(days=2),
+        "thanksgiving": lambda: _nth_weekday(year, 11, 3, 4),
+        "black_friday": lambda: _nth_weekday(year, 11, 3, 4) + dt.timedelta(days=1),
+        "labor_day": lambda: _nth_weekday(year, 9, 0, 1),
+        "memorial_day": lambda: _nth_weekday(year, 6, 0, 1) - dt.timedelta(days=7),
+    }
+    rule = rules.get(key)
+    return rule() if rule else None

@@ -18,7 +18,7 @@ from .time_resolve import PARTIAL, Atom
 ONE_DAY = dt.timedelta(days=1)
 _FITS = {  # partial kind -> container granularities it can sit in
     "month": {"year"}, "daymonth": {"year"}, "season": {"year"}, "day": {"month"},
-    "weekday": {"week", "day"}, "nth": {"year", "month", "week", "quarter", "half"},
+    "weekday": {"week", "day"}, "nth": {"year", "month", "week", "quarter", "half"}, "holiday": {"year"},
 }
 
 
@@ -40,6 +40,8 @@ class Composer:
 
     def run(self, atoms: list[Atom]) -> list[Atom]:
         atoms = self._pairs(atoms, self._contain)
+        atoms = [self._span_later(a) for a in atoms]
+        atoms = self._pairs(atoms, self._span)
         atoms = self._pairs(atoms, self._offset)
         atoms = [self._prefix(a) for a in atoms]
         atoms = self._pairs(atoms, self._range)
@@ -77,6 +79,36 @@ class Composer:
         if box.start is None:
             return merged.fix(None, part.gran)
         return resolve_within(merged, (box.start, box.end), box.gran)
+
+    # -------------------------------------------------------------- windows from an anchor
+
+    def _lead(self, atom: Atom) -> bool:
+        pattern = self.lex.connectors.get("span_lead")
+        before = self.text[max(0, atom.start_char - 12):atom.start_char]
+        return bool(pattern and any(pattern.fullmatch(before[k:]) for k in range(len(before))
+                                    if k == 0 or not before[k - 1].isalnum()))
+
+    def _window(self, start_char, end_char, anchor: dt.date | None, n: int, unit: str) -> Atom:
+        merged = Atom(start_char, end_char, "span", gran="week" if unit == "week" else "day")
+        if anchor is None:
+            return merged.fix(None, merged.gran)
+        return merged.fix((anchor, cal.shift(anchor, unit, n) - ONE_DAY), merged.gran)
+
+    def _span(self, a: Atom, b: Atom) -> Atom | None:
+        """ "for 3 days, from today", "2 weeks starting May 20th": n units from the anchor on."""
+        if a.kind != "duration" or b.kind == "duration":
+            return None
+        gap = self.gap(a, b)
+        if not (self.conn("span_start", gap) or (self._lead(a) and self.conn("span_from", gap))):
+            return None
+        b = self.default(b)
+        return self._window(a.start_char, b.end_char, b.start, a.f["n"], a.f["unit"])
+
+    def _span_later(self, atom: Atom) -> Atom:
+        """ "for 3 days from today" is a window, not the day three days on."""
+        if atom.rule != "later" or not atom.f or not self._lead(atom) or self.ref is None:
+            return atom
+        return self._window(atom.start_char, atom.end_char, self.ref, atom.f["n"], atom.f["unit"])
 
     # -------------------------------------------------------------- offsets
 

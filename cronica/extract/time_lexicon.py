@@ -19,6 +19,7 @@ from ..lang.loader import LANG_DIR, load
 _WORD_CLASSES = {  # placeholder class -> YAML section holding its surface forms
     "month": "months", "weekday": "weekdays", "season": "seasons", "unit": "units",
     "rel": "relative", "relday": "relative_days", "part": "parts", "sunit": "units_singular",
+    "holiday": "holidays", "decade": "decades",
 }
 _DIGIT_CLASSES = {
     "dnum": r"(?:0?[1-9]|[12]\d|3[01])", "mnum": r"(?:0?[1-9]|1[0-2])",
@@ -128,7 +129,6 @@ def _build_classes(lex: Lexicon) -> None:
     lex.classes["day"] = rf"(?:(?:0?[1-9]|[12]\d|3[01])(?:{data.get('ordinal_suffix') or ''})?|{ordinal}|{dayword})"
     lex.classes["numyear"] = numword
     lex.classes["year"] = rf"(?:1[0-9]\d\d|2[01]\d\d|{numword})"
-    lex.classes["decword"] = _alternation(data.get("decade_words", {}).get("words") or ["\x00"]) + "|" + numword
 
 
 _PLACEHOLDER = re.compile(r"(?<!\?P)<([a-z]+?)(\d?)>")

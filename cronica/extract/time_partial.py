@@ -72,11 +72,24 @@ def _season_default(f: dict, ref: dt.date, future: bool):
     return behind
 
 
+def _holiday_default(f: dict, ref: dt.date, future: bool):
+    rel = f.get("rel")
+    if rel == "this":
+        return cal.holiday(f["key"], ref.year)
+    days = [cal.holiday(f["key"], y) for y in (ref.year - 1, ref.year, ref.year + 1)]
+    days = [d for d in days if d]
+    if rel in ("next", "upcoming") or (rel is None and future):
+        ahead = [d for d in days if d > ref or (rel is None and d == ref)]
+        return ahead[0] if ahead else None
+    behind = [d for d in days if d < ref or (rel is None and d == ref)]
+    return behind[-1] if behind else None
+
+
 def resolve_default(atom: Atom, ref: dt.date | None, future: bool) -> Atom:
     """Fix a partial atom against the reference date; without one it stays open."""
-    if atom.kind not in ("month", "daymonth", "weekday", "day", "nth", "season"):
+    if atom.kind not in ("month", "daymonth", "weekday", "day", "nth", "season", "holiday"):
         return atom
-    gran = {"month": "month", "daymonth": "day", "weekday": "day", "day": "day",
+    gran = {"month": "month", "daymonth": "day", "weekday": "day", "day": "day", "holiday": "day",
             "season": "season"}.get(atom.kind, atom.gran)
     if ref is None:
         return atom.fix(None, gran)
@@ -92,6 +105,9 @@ def resolve_default(atom: Atom, ref: dt.date | None, future: bool) -> Atom:
         return atom.fix((day, day), "day")
     if atom.kind == "season":
         return atom.fix(_season_default(f, ref, future), "season")
+    if atom.kind == "holiday":
+        day = _holiday_default(f, ref, future)
+        return atom.fix((day, day) if day else None, "day")
     if atom.kind == "day":
         day = safe_date(ref.year, ref.month, f["d"])
         return atom.fix((day, day) if day else None, "day")
@@ -126,6 +142,9 @@ def resolve_within(atom: Atom, container, cgran: str) -> Atom:
         return atom.fix(interval, "day") if interval else atom.fix(None, "day")
     if kind == "season":
         return atom.fix(cal.season(f["season"], cs.year), "season")
+    if kind == "holiday":
+        day = cal.holiday(f["key"], cs.year)
+        return atom.fix((day, day) if day else None, "day")
     if kind == "weekday":
         monday = cs - dt.timedelta(days=cs.weekday())
         day = monday + dt.timedelta(days=f["wd"])

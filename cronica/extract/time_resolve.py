@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from . import time_calendar as cal
 from .time_lexicon import Lexicon
 
-PARTIAL = {"month", "daymonth", "weekday", "day", "nth", "season"}
+PARTIAL = {"month", "daymonth", "weekday", "day", "nth", "season", "holiday"}
 
 
 @dataclass
@@ -92,7 +92,8 @@ def parse_year(lex: Lexicon, text: str) -> int | None:
         return y
     values = _word_values(lex, text)
     standalone = set(lex.data.get("standalone_multipliers") or [])
-    if values and values[0] in (100, 1000) and text.split()[0] not in standalone:
+    first = text.split()[0]
+    if lex.forms["number"].get(first) in (100, 1000) and first not in standalone:
         return None  # "thousand and five" is not a year; "mil novecientos" is
     if len(values) >= 2 and 10 <= values[0] < 100 and 100 not in values and 1000 not in values:
         rest = parse_number(lex, " ".join(text.split()[1:]))  # "nineteen ninety six"
@@ -138,15 +139,15 @@ def read_groups(lex: Lexicon, groups: dict) -> dict | None:
 
 
 _CANON = {"sunit": "unit", "dnum": "day", "dd": "day", "mnum": "month", "mm": "month", "yyyy": "year", "yy": "year",
-          "numyear": "year", "qnum": "quarter", "hnum": "half", "numword": "num", "decword": "decade"}
+          "numyear": "year", "qnum": "quarter", "hnum": "half", "numword": "num"}
 
 
 def _read_one(lex, cls, text):
-    if cls in ("month", "weekday", "season", "unit", "sunit", "rel", "relday", "part"):
+    if cls in ("month", "weekday", "season", "unit", "sunit", "rel", "relday", "part", "holiday", "decade"):
         return lex.value(cls, text) if cls != "month" or not text.isdigit() else int(text)
     if cls in ("dnum", "dd", "mnum", "mm", "qnum", "hnum"):
         return int(text)
-    if cls in ("yyyy", "yy", "year", "numyear", "decword"):
+    if cls in ("yyyy", "yy", "year", "numyear"):
         return parse_year(lex, text)
     if cls == "day":
         return parse_day(lex, text)

@@ -90,7 +90,7 @@ def rule_rel_unit(a: Atom, v: dict, ref, order: str) -> Atom | None:
         return None
     if a.rule == "rel_unit2":
         step = 2
-    gran = "week" if unit in ("weekend", "fortnight") else unit
+    gran = "week" if unit in ("weekend", "fortnight", "workweek") else unit
     gran = "month" if unit in ("quarter", "half") else gran
     if not ref:
         return a.fix(None, gran)
@@ -140,6 +140,7 @@ def rule_ago(a: Atom, v: dict, ref, order: str) -> Atom | None:
     if n is None or unit is None:
         return None
     sign = -1 if a.rule in ("ago", "earlier") else 1
+    a.f = {"n": n, "unit": unit}
     if not ref:
         return a.fix(None, "day")
     day = _move(ref, unit, sign * n)
@@ -225,9 +226,22 @@ def rule_quarter_year(a: Atom, v: dict, ref, order: str) -> Atom | None:
 
 def rule_decade(a: Atom, v: dict, ref, order: str) -> Atom | None:
     y = v.get("year", v.get("decade"))
-    if y is None or y < 100 or y % 10:
+    if isinstance(y, str) and y.isdigit():
+        y = int(y)
+    if not isinstance(y, int) or y < 100 or y % 10:
         return None
     return a.fix(cal.year_span(y, y + 9), "decade")
+
+
+def rule_holiday(a: Atom, v: dict, ref, order: str) -> Atom | None:
+    key, y = v.get("holiday"), v.get("year")
+    if key is None:
+        return None
+    if y is not None:
+        day = cal.holiday(key, y)
+        return a.fix(_day(day), "day") if day else None
+    a.kind, a.f = "holiday", {"key": key, "rel": v.get("rel")}
+    return a
 
 
 def rule_century(a: Atom, v: dict, ref, order: str) -> Atom | None:
@@ -261,5 +275,5 @@ RULES = {
     "earlier": rule_ago, "in": rule_ago, "within": rule_within, "window_next": rule_window,
     "duration": rule_duration, "season": rule_season, "nth": rule_nth,
     "quarter_year": rule_quarter_year, "decade": rule_decade, "century": rule_century,
-    "ytd": rule_ytd, "day_range": rule_day_range,
+    "ytd": rule_ytd, "holiday": rule_holiday, "day_range": rule_day_range,
 }
