@@ -162,14 +162,16 @@ def read_feed(data: bytes, name: str, options) -> Iterator[Article | InputError]
 def _read_rss(data: bytes, name: str, options) -> Iterator[Article | InputError]:
     import feedparser
     parsed = feedparser.parse(data, resolve_relative_uris=False, sanitize_html=False)
-    if not parsed.entries:
-        reason = str(parsed.get("bozo_exception") or "no entries") if parsed.bozo else "no entries"
-        yield InputError("E109", input=name, reason=reason)
+    items = [article_from_entry(entry, parsed.feed, f"{name}#{number}")
+             for number, entry in enumerate(parsed.entries, 1)]
+    if not any(isinstance(item, Article) for item in items):
+        # nothing readable: one error for the feed, not one per broken entry
+        reason = str(parsed.get("bozo_exception") or "no entries") if parsed.bozo else "no entries with text"
+        yield InputError("E109", input=name, reason=" ".join(reason.split())[:200])
         return
     if parsed.bozo:
         log.warning("%s: feed not well-formed (%s); entries read leniently", name, parsed.get("bozo_exception"))
-    for number, entry in enumerate(parsed.entries, 1):
-        item = article_from_entry(entry, parsed.feed, f"{name}#{number}")
+    for number, item in enumerate(items, 1):
         if isinstance(item, Article) and len(item.text.encode("utf-8")) > options["max_article_bytes"]:
             item = InputError("E103", input=f"{name}#{number}", limit=options["max_article_bytes"])
         yield item

@@ -20,6 +20,8 @@ log = logging.getLogger("cronica")
 # kept scores best there (F1 0.964 vs 0.957 with tables off); comments are never article text.
 EXTRACT_OPTIONS = {"favor_precision": True, "include_comments": False, "include_tables": True,
                    "fast": False, "with_metadata": False}
+# A page whose main text has fewer words than this has no article (a menu, a stub).
+MIN_ARTICLE_WORDS = 5
 # Languages whose declaration is kept on the article; others are left to detection.
 DECLARED_LANGS = ("es", "en")
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
@@ -120,7 +122,7 @@ def article_from_html(html_text: str | bytes, name: str, options, url: str | Non
     tree = _parse(html_text, name)
     meta = read_metadata(tree, url)
     text = extract_body(tree, meta.url)
-    if not text:
+    if len(text.split()) < MIN_ARTICLE_WORDS:
         raise InputError("E111", input=name)
     extra = {"authors": meta.authors, "canonical_url": meta.canonical_url}
     if meta.published:

@@ -40,6 +40,9 @@ def _read_one(path: str, options) -> Iterator[Article | InputError]:
         except InputError as e:
             yield e
             return
+    if not data.strip():
+        yield InputError("E102", input=name)
+        return
     try:
         fmt = detect_format(data, name)
     except InputError as e:
