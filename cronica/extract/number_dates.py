@@ -51,6 +51,10 @@ def _clock(tokens, i) -> bool:
 
 def is_date_or_time(tokens: list[Token], m: Measure, lex: NumberLexicon) -> bool:
     """Is this measure a day, a year or a clock time rather than a quantity?"""
+    if tokens[m.start].kind == "num" and _clock(tokens, m.start):
+        return True
+    if _year_range(tokens, m) or _glued_suffix(tokens, m):
+        return True
     if not m.bare:
         return False
     value = _plain_int(m, tokens)
@@ -68,6 +72,21 @@ def is_date_or_time(tokens: list[Token], m: Measure, lex: NumberLexicon) -> bool
             return True
         return _phrase_before(lex.year_before, tokens, i)
     return False
+
+
+def _year_range(tokens, m: Measure) -> bool:
+    """"from 2010 to 2012", "entre 2019 y 2021": years, not a quantity."""
+    if m.unit or m.approx or len(m.numbers) != 2:
+        return False
+    texts = [tokens[r.end - 1].text for r in m.numbers]
+    return all(t.isdigit() and len(t) == 4 and 1900 <= int(t) <= 2100 for t in texts)
+
+
+def _glued_suffix(tokens, m: Measure) -> bool:
+    """"1990s", "1st", "100s": digits glued to a word that is neither unit nor multiplier."""
+    last = m.end - 1
+    return m.bare and tokens[last].kind == "num" and last + 1 < len(tokens) \
+        and tokens[last + 1].kind == "word" and tokens[last + 1].start == tokens[last].end
 
 
 def _phrase_before(phrases, tokens, i) -> bool:

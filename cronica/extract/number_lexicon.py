@@ -97,6 +97,7 @@ class NumberLexicon:
     stem_endings: tuple
     half_nouns: frozenset
     half_words: frozenset
+    partitive_nouns: frozenset
     fraction_of: Phrases
     ordinals: dict
     approx: Phrases
@@ -205,7 +206,8 @@ def load_lexicon(lang: str) -> NumberLexicon:
         mixed=_fold_set(data.get("mixed")), decimal_point=_fold_set(data.get("decimal_point")),
         negative=_fold_set(data.get("negative")), over=_fold_set(data.get("over")),
         ratio=_phrases(data.get("ratio")), half_nouns=_fold_set(data.get("half_nouns")),
-        half_words=_fold_set(data.get("half_words")), ordinals=_values(data.get("ordinals"), path),
+        half_words=_fold_set(data.get("half_words")),
+        partitive_nouns=_fold_set(data.get("partitive_nouns")), ordinals=_values(data.get("ordinals"), path),
         months=_phrases(dates.get("months")), day_link=_fold_set(dates.get("day_link")),
         year_before=_phrases(dates.get("year_before")), time_before=_phrases(dates.get("time_before")),
         **_fraction_tables(data, path), **_bound_tables(data), **_unit_tables(units))

@@ -124,6 +124,9 @@ def _bound_after(tokens, m: Measure, lex, conv) -> None:
     elif found[1] == "max" and m.min is not None:
         m.min, m.max = None, (m.max if m.max is not None else value)
     m.end, m.bare = k, False
+    unit = _unit_after(tokens, k, lex, m.numbers[-1]) if m.unit is None and m.numbers else None
+    if unit and unit[1][0] != "percent":
+        m.end, (m.kind, m.unit) = unit[0], unit[1]  # "cuatro o más horas"
 
 
 def _ranged(tokens, i, lex, conv) -> Measure | None:
@@ -190,6 +193,9 @@ def _vague(tokens, i, lex) -> Measure | None:
         size *= lex.vague[tokens[k].norm]
         k += 2
     if k == i:
+        if i < len(tokens) and tokens[i].norm in lex.vague and tokens[i].norm not in lex.dozen \
+                and (i + 1 == len(tokens) or tokens[i + 1].kind != "num"):
+            return Measure(i, i + 1, lex.vague[tokens[i].norm], None, approx=True, bare=False)
         return None
     m = Measure(i, k - 1, size, None, approx=True, bare=False)
     found = _unit_after(tokens, k, lex, Reading(i, k, size)) if k < len(tokens) else None

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from ..text.numbers import NumberConvention, Token, read_literal
 from .number_lexicon import NumberLexicon
-from .number_words import (HYPHENS, Reading, _Group, compound_den, partitive, read_cardinal,
-                           vulgar_fraction)
+from .number_words import (HYPHENS, Reading, _Group, compound_den, ordinal_use, partitive,
+                           read_cardinal, vulgar_fraction)
 
 MINUS = ("-", "−", "–")
 
@@ -75,7 +75,7 @@ def _unsigned(tokens, i, lex, conv) -> Reading | None:
 def _bare_partitive(tokens, i, lex) -> Reading | None:
     """"half million", "media docena", "half a dozen", "media vuelta": a partitive without numerator."""
     den = partitive(tokens[i], lex)
-    if den is None or den[1] and tokens[i].norm not in lex.half_words:
+    if den is None or den[1] and tokens[i].norm not in lex.half_words or ordinal_use(tokens, i, lex):
         return None
     scaled = _scale(tokens, i + 1, 1.0 / den[0], lex)
     if scaled:
@@ -183,6 +183,8 @@ def _fraction(tokens, r: Reading, g: _Group, lex) -> None:
     if found is None or not found[1]:
         return
     end, den, plural = found
+    if ordinal_use(tokens, end - 1, lex):
+        return
     split = g.before_and is not None and g.since_and and g.since_and < den
     numerator = g.since_and if split else r.value
     if not plural and numerator != 1:

@@ -185,11 +185,23 @@ def _weak_ok(tokens: list[Token], j: int, lex: NumberLexicon) -> bool:
     nxt = tokens[j + 1]
     if nxt.norm in lex.multipliers or nxt.norm in lex.hundred or nxt.norm in lex.dozen:
         return True
-    if lex.units.match(tokens, j + 1) or lex.minor_units.match(tokens, j + 1):
+    if nxt.kind == "word" and (lex.units.match(tokens, j + 1) or lex.minor_units.match(tokens, j + 1)):
         return True  # "un año", "una milla", "un centavo"
     if compound_den(tokens, j + 1, lex):
         return True
-    return partitive(nxt, lex) is not None
+    return partitive(nxt, lex) is not None and not ordinal_use(tokens, j + 1, lex)
+
+
+def ordinal_use(tokens: list[Token], k: int, lex: NumberLexicon) -> bool:
+    """Is the partitive-looking word at k an ordinal adjective ("un cuarto hijo", "a third party")?"""
+    if tokens[k].norm not in lex.ordinals or k + 1 >= len(tokens):
+        return False
+    nxt = tokens[k + 1]
+    if nxt.kind != "word" or nxt.norm in lex.partitive_nouns:
+        return False
+    if lex.units.match(tokens, k + 1) or lex.percent.match(tokens, k + 1):
+        return False
+    return nxt.norm not in lex.unit_link | lex.vague_link | lex.and_words | lex.mixed | lex.bound_join
 
 
 def _word_atom(tokens, j, g: _Group, lex) -> bool:
@@ -210,7 +222,9 @@ def _word_atom(tokens, j, g: _Group, lex) -> bool:
         _apply_mult(g, lex.multipliers[norm])
         return True
     if norm in lex.dozen:
-        base = g.last_add if g.cur is not None else 1.0
+        if g.cur is None:
+            return False  # "dozens of" is vague, "a dozen" has its "a"
+        base = g.last_add
         g.cur = (g.cur or 0.0) - base + base * 12
         g.prev = "dozen"
         return True

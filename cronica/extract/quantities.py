@@ -41,6 +41,10 @@ def find_quantities(text: str, lang: str | None = None) -> tuple[list[Quantity],
 def _measures(tokens: list[Token], lex: NumberLexicon, conv: NumberConvention) -> list[Measure]:
     out, i = [], 0
     while i < len(tokens):
+        skip = _not_a_start(tokens, i, lex)
+        if skip:
+            i = skip
+            continue
         m = read_phrase(tokens, i, lex, conv)
         if m is None or m.end <= i:
             i += 1
@@ -49,6 +53,17 @@ def _measures(tokens: list[Token], lex: NumberLexicon, conv: NumberConvention) -
             out.append(m)
         i = m.end
     return out
+
+
+def _not_a_start(tokens: list[Token], i: int, lex: NumberLexicon) -> int:
+    """Where to resume when no quantity may start at i: inside "por ciento", or "B12"."""
+    found = lex.percent.match(tokens, i)
+    if found and tokens[i].kind == "word":
+        return found[0]
+    t = tokens[i]
+    if t.kind == "num" and i > 0 and tokens[i - 1].end == t.start and tokens[i - 1].kind == "word":
+        return i + 1  # a code or model name: "B12", "G7"
+    return 0
 
 
 def _number(value: float | None):
