@@ -26,7 +26,7 @@ def after_month(tokens: list[Token], i: int, lex: NumberLexicon) -> bool:
         found = lex.months.match(tokens, j)
         if found and found[0] == i:
             return True
-        if found and found[0] < i and all(t.norm in lex.day_link or t.text == "," or t.kind == "num"
+        if found and found[0] < i and all(t.norm in lex.day_link or t.text in ",." or t.kind == "num"
                                           for t in tokens[found[0]:i]):
             return True
     return False

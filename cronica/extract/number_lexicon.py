@@ -73,6 +73,7 @@ class NumberLexicon:
     """Everything the number reader needs for one language, as lookup tables."""
 
     lang: str
+    usual_decimal: str | None
     cardinals: dict
     weak_one: frozenset
     hundred: frozenset
@@ -199,7 +200,7 @@ def load_lexicon(lang: str) -> NumberLexicon:
     dates = data.get("dates") or {}
     suffixes = {str(f): float(v) for v, forms in (data.get("digit_suffixes") or {}).items() for f in forms}
     return NumberLexicon(
-        lang=lang, cardinals=_values(data.get("cardinals"), path),
+        lang=lang, usual_decimal=data.get("usual_decimal_mark"), cardinals=_values(data.get("cardinals"), path),
         weak_one=_fold_set(data.get("weak_one")), hundred=_fold_set(data.get("hundred")),
         multipliers=_values(data.get("multipliers"), path), digit_suffixes=suffixes,
         dozen=_fold_set(data.get("dozen")), and_words=_fold_set(data.get("and")),

@@ -14,6 +14,7 @@ from .number_dates import is_date_or_time
 from .number_lexicon import NumberLexicon, load_lexicon
 from .number_phrases import read_phrase
 from .number_units import Measure
+from .number_words import HYPHENS
 
 DEFAULT_LANG = "es"
 
@@ -29,7 +30,7 @@ def find_quantities(text: str, lang: str | None = None) -> tuple[list[Quantity],
     """
     lex = load_lexicon(lang or DEFAULT_LANG)
     tokens = tokenize(text)
-    conv = NumberConvention()
+    conv = NumberConvention(usual_decimal=lex.usual_decimal)
     for t in tokens:
         if t.kind == "num":
             conv.learn(t.text)
@@ -63,6 +64,9 @@ def _not_a_start(tokens: list[Token], i: int, lex: NumberLexicon) -> int:
     t = tokens[i]
     if t.kind == "num" and i > 0 and tokens[i - 1].end == t.start and tokens[i - 1].kind == "word":
         return i + 1  # a code or model name: "B12", "G7"
+    if t.text in HYPHENS and i > 0 and i + 1 < len(tokens) and tokens[i + 1].kind == "num" \
+            and tokens[i - 1].kind == "word" and tokens[i - 1].end == t.start == tokens[i + 1].start - 1:
+        return i + 2  # "covid-19", "Hwasong-18", "F-16"
     return 0
 
 

@@ -159,6 +159,7 @@ class NumberConvention:
 
     decimal: dict = field(default_factory=lambda: {".": 0, ",": 0})
     thousands: dict = field(default_factory=lambda: {".": 0, ",": 0})
+    usual_decimal: str | None = None  # the language's own decimal mark, when it settles doubt
 
     def learn(self, literal: str) -> None:
         """Count what one literal proves."""
@@ -176,6 +177,8 @@ class NumberConvention:
     def reads_decimal(self, mark: str) -> bool:
         """Is an ambiguous `X<mark>YYY` decimal in this article? Only when everything agrees."""
         other = "," if mark == "." else "."
+        if mark == self.usual_decimal and self.thousands[mark] == 0:
+            return True
         return self.decimal[mark] > 0 and self.thousands[mark] == 0 and self.thousands[other] > 0
 
 
