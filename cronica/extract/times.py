@@ -61,7 +61,7 @@ def _plausible(lex: Lexicon, folded: str, m: re.Match, rule: str, spans) -> bool
         if groups.get(key) and groups[key].strip() in lex.needs_number and not has_number \
                 and not _cued(lex, folded, m):
             return False
-    if rule in _YEAR_RULES or rule == "duration":
+    if rule in _YEAR_RULES:
         if any(a < m.end() and m.start() < b and not year_like for a, b, year_like in spans):
             return False
     if rule == "year" and m.group().strip().isdigit():
