@@ -1,0 +1,157 @@
+"""The Ray Data executor of a batch job: the same pipeline, run by a pool of workers.
+
+Read tasks turn each input into rows (`worker.read_rows`); rows are cut into small
+blocks so one large input still spreads over every worker; each worker is an actor
+that builds the `Pipeline` once (`worker.ExtractWorker`); the driver receives results
+in input order and is the only writer (`outputs.InputWriter`).
+"""
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from .inputs import BatchInput, is_done, list_inputs
+from .outputs import InputWriter
+from .worker import ExtractWorker, read_rows
+
+log = logging.getLogger("cronica.batch")
+
+ROWS_PER_BLOCK = 8
+READ_CPUS = 0.5  # reads share the CPU kept free beside the workers (a 1-CPU actor must not starve them)
+
+
+def _read_schema():
+    import pyarrow as pa
+    return pa.schema([("input", pa.int64()), ("seq", pa.int64()), ("article", pa.binary()),
+                      ("code", pa.string()), ("error", pa.string())])
+
+
+def _result_schema():
+    import pyarrow as pa
+    return pa.schema([("input", pa.int64()), ("seq", pa.int64()), ("id", pa.string()),
+                      ("month", pa.string()), ("lang", pa.string()), ("record", pa.string()),
+                      ("code", pa.string()), ("error", pa.string())])
+
+
+def _read_batch(table, options):
+    """Ray adapter of `read_rows`: a batch of (input, path) rows -> rows of articles."""
+    import pyarrow as pa
+    rows = []
+    for item in table.to_pylist():
+        rows.extend(read_rows(item["input"], item["path"], options))
+    return pa.Table.from_pylist(rows, schema=_read_schema())
+
+
+class _ExtractBatch:
+    """Ray adapter of `ExtractWorker`: one per actor, so models load once per worker."""
+
+    def __init__(self, options, date=None, lang=None):
+        self.worker = ExtractWorker(options, date=date, lang=lang)
+
+    def __call__(self, table):
+        import pyarrow as pa
+        return pa.Table.from_pylist(self.worker(table.to_pylist()), schema=_result_schema())
+
+
+def start_ray(*, address: str | None, workers: int, progress: bool = False) -> bool:
+    """Connect to a cluster at `address`, or start Ray on this machine.
+
+    Args:
+        address: `ray://host:10001`, `auto`, or None for local mode.
+        workers: extraction workers; local mode reserves one more CPU for reads.
+        progress: show Ray Data's progress bars.
+    Returns:
+        True when this call started Ray (the caller shuts it down).
+    """
+    import ray
+    ray.data.DataContext.get_current().enable_progress_bars = progress
+    if ray.is_initialized():
+        return False
+    if address:
+        ray.init(address=address, logging_level=logging.WARNING)
+    else:
+        ray.init(num_cpus=workers + 1, include_dashboard=False, logging_level=logging.WARNING)
+    return True
+
+
+def build_dataset(todo: list[BatchInput], options, *, workers: int, date=None, lang=None):
+    """The Ray Dataset of result rows for `todo`, in input order."""
+    import ray
+    context = ray.data.DataContext.get_current()
+    context.execution_options.preserve_order = True
+    items = [{"input": pos, "path": item.path} for pos, item in enumerate(todo)]
+    ds = ray.data.from_items(items, override_num_blocks=len(items))
+    ds = ds.map_batches(_read_batch, fn_kwargs={"options": options}, batch_size=1,
+                        batch_format="pyarrow", num_cpus=READ_CPUS)
+    ds = ds.repartition(target_num_rows_per_block=ROWS_PER_BLOCK)
+    return ds.map_batches(_ExtractBatch, fn_constructor_kwargs={"options": options, "date": date,
+                                                                "lang": lang},
+                          batch_size=ROWS_PER_BLOCK, batch_format="pyarrow", num_cpus=1,
+                          concurrency=workers)
+
+
+def write_results(rows, todo: list[BatchInput], out: Path) -> dict:
+    """Write result rows (in input order) input by input; return the totals.
+
+    Args:
+        rows: result rows, each naming its input by position in `todo`.
+        todo: the inputs of this run.
+        out: the output folder.
+    Returns:
+        counts: inputs, records, errors.
+    """
+    totals = {"inputs": 0, "records": 0, "errors": 0}
+    writer, current = None, -1
+
+    def advance(to: int):
+        nonlocal writer, current
+        while current < to:
+            if writer is not None:
+                for name, n in writer.finish().items():
+                    totals[name] += n
+                totals["inputs"] += 1
+            current += 1
+            writer = InputWriter(out, todo[current]) if current < len(todo) else None
+
+    for row in rows:
+        advance(row["input"])
+        writer.add(row)
+    advance(len(todo))
+    return totals
+
+
+def run_batch(paths, out, *, options, address: str | None = None, workers: int | None = None,
+              resume: bool = False, date: str | None = None, lang: str | None = None) -> dict:
+    """Run the pipeline over every input under `paths` as a Ray Data job.
+
+    Args:
+        paths: files and folders (WARC, JSON Lines, HTML, feeds, text).
+        out: output folder.
+        options: resolved settings (passed to every worker).
+        address: Ray cluster address; None runs Ray on this machine.
+        workers: extraction workers (default: 1 locally, the cluster's CPUs less one).
+        resume: skip inputs a previous run finished.
+        date: published date for articles without one.
+        lang: language of every article.
+    Returns:
+        counts: inputs (written now), skipped, records, errors.
+    """
+    out = Path(out)
+    items = list_inputs(paths)
+    todo = [item for item in items if not (resume and is_done(out, item))]
+    summary = {"inputs": 0, "skipped": len(items) - len(todo), "records": 0, "errors": 0}
+    if not todo:
+        return summary
+    started = start_ray(address=address, workers=workers or 1,
+                        progress=bool(options["progress"]) and sys.stderr.isatty())
+    try:
+        import ray
+        workers = workers or max(1, int(ray.cluster_resources().get("CPU", 2)) - 1)
+        ds = build_dataset(todo, options, workers=workers, date=date, lang=lang)
+        summary.update(write_results(ds.iter_rows(), todo, out))
+    finally:
+        if started:
+            import ray
+            ray.shutdown()
+    return summary
