@@ -7,6 +7,7 @@ from .number_words import (HYPHENS, Reading, _Group, compound_den, ordinal_use, 
                            read_cardinal, vulgar_fraction)
 
 MINUS = ("-", "−", "–")
+SPACED_MINUS = ("-", "−")  # "- 20 grados"; a spaced en dash is punctuation
 
 
 def read_number(tokens: list[Token], i: int, lex: NumberLexicon,
@@ -37,13 +38,19 @@ def _sign(tokens: list[Token], i: int, lex: NumberLexicon) -> tuple[bool, int]:
     if i + 1 >= len(tokens):
         return False, i
     nxt = tokens[i + 1]
-    if t.text in MINUS and nxt.kind == "num" and nxt.start - t.end <= 2:
+    glued = nxt.start == t.end
+    if t.text in (MINUS if glued else SPACED_MINUS) and nxt.kind == "num" and nxt.start - t.end <= 2:
         glued_word = i > 0 and tokens[i - 1].end == t.start and tokens[i - 1].kind == "word"
-        if (i == 0 or tokens[i - 1].kind != "num") and not glued_word:
+        if (i == 0 or tokens[i - 1].kind != "num") and not glued_word and not _bullet(tokens, i, glued):
             return True, i + 1
     if t.norm in lex.negative and (nxt.kind == "num" or nxt.norm in lex.cardinals):
         return True, i + 1
     return False, i
+
+
+def _bullet(tokens, i, glued) -> bool:
+    """A hyphen opening a line of a list ("\n- 20 heridos") is a bullet, not a minus."""
+    return not glued and i > 0 and tokens[i - 1].kind == "sym" and tokens[i - 1].text in ".:;"
 
 
 def _unsigned(tokens, i, lex, conv) -> Reading | None:
