@@ -5,6 +5,9 @@ import sqlite3
 
 from ..store.keys import fold
 
+SCAN_CAP = 5_000  # rows read for aliases and roles of a very common entity: the top ones are in there
+COUNT_CAP = 20_000  # events counted at most; past it, the count means "at least"
+
 
 def resolve_entity(conn: sqlite3.Connection, name: str) -> list[str]:
     """Keys of the entities `name` denotes: a key as is, else every entity with that name or alias.
@@ -40,19 +43,19 @@ def entity_profile(conn: sqlite3.Connection, key: str, *, limit: int = 20, offse
         return None
     profile = dict(row)
     profile["aliases"] = [r[0] for r in conn.execute(
-        "SELECT alias FROM entity_aliases WHERE key = ? GROUP BY name_norm ORDER BY COUNT(*) DESC,"
-        " alias LIMIT 50", (key,))]
+        f"SELECT alias FROM (SELECT alias, name_norm FROM entity_aliases WHERE key = ? LIMIT {SCAN_CAP})"
+        " GROUP BY name_norm ORDER BY COUNT(*) DESC, alias LIMIT 50", (key,))]
     profile["roles"] = [r[0] for r in conn.execute(
-        "SELECT role FROM doc_entities WHERE key = ? AND role IS NOT NULL GROUP BY role"
-        " ORDER BY COUNT(*) DESC LIMIT 10", (key,))]
-    profile["n_events"] = conn.execute("SELECT COUNT(*) FROM event_entities WHERE key = ?",
-                                       (key,)).fetchone()[0]
+        f"SELECT role FROM (SELECT role FROM doc_entities WHERE key = ? LIMIT {SCAN_CAP})"
+        " WHERE role IS NOT NULL GROUP BY role ORDER BY COUNT(*) DESC LIMIT 10", (key,))]
+    profile["n_events"] = conn.execute(
+        f"SELECT COUNT(DISTINCT event_rowid) FROM (SELECT event_rowid FROM event_entities WHERE key = ?"
+        f" LIMIT {COUNT_CAP})", (key,)).fetchone()[0]
     profile["events"] = _events(conn, key, limit, offset)
     profile["co_actors"] = co_actors(conn, key, limit=limit)
     profile["documents"] = [dict(r) for r in conn.execute(
         "SELECT d.id, d.title, d.source, d.published FROM doc_entities de JOIN documents d"
-        " ON d.doc_rowid = de.doc_rowid WHERE de.key = ? GROUP BY d.doc_rowid"
-        " ORDER BY d.published DESC LIMIT ?", (key, limit))]
+        " ON d.doc_rowid = de.doc_rowid WHERE de.key = ? ORDER BY de.doc_rowid DESC LIMIT ?", (key, limit))]
     return profile
 
 
@@ -66,7 +69,7 @@ def _events(conn, key: str, limit: int, offset: int) -> list[dict]:
     return [dict(r) for r in rows]
 
 
-def co_actors(conn: sqlite3.Connection, key: str, *, limit: int = 20, scan: int = 20_000) -> list[dict]:
+def co_actors(conn: sqlite3.Connection, key: str, *, limit: int = 20, scan: int = 2_000) -> list[dict]:
     """Entities that share events with `key`, most shared first.
 
     Args:

@@ -28,19 +28,43 @@ def _filters(alias: str, date_from, date_to, types) -> tuple[str, list]:
     return " AND ".join(sql), params
 
 
+COUNT_CAP = 20_000  # count at most this many matching events; past it, "total" says "at least"
+
+
+def _page_by_keys(conn, keys, where, params, limit, offset) -> list[int]:
+    """Walk the link index in (key, date) order, skipping repeated events (one entity, two roles)."""
+    order = "ee.sort_date, ee.event_rowid" if len(keys) > 1 else "ee.key, ee.sort_date, ee.event_rowid"
+    cursor = conn.execute(
+        f"SELECT ee.event_rowid FROM event_entities ee WHERE ee.key IN ({','.join('?' * len(keys))})"
+        f" AND {where.replace('x.', 'ee.')} ORDER BY {order}", [*keys, *params])
+    seen, page = set(), []
+    for (event_id,) in cursor:
+        if event_id in seen:
+            continue
+        seen.add(event_id)
+        if len(seen) > offset:
+            page.append(event_id)
+        if len(page) >= limit:
+            break
+    cursor.close()
+    return page
+
+
 def _event_page(conn, keys, query, where, params, limit, offset) -> tuple[list[int], int]:
     if keys:
-        source = (f"SELECT DISTINCT ee.event_rowid, ee.sort_date FROM event_entities ee WHERE"
-                  f" ee.key IN ({','.join('?' * len(keys))}) AND {where.replace('x.', 'ee.')}")
-        params = [*keys, *params]
-    elif query:
+        source = (f"SELECT ee.event_rowid FROM event_entities ee WHERE ee.key IN ({','.join('?' * len(keys))})"
+                  f" AND {where.replace('x.', 'ee.')}")
+        total = conn.execute(f"SELECT COUNT(DISTINCT event_rowid) FROM ({source} LIMIT {COUNT_CAP})",
+                             [*keys, *params]).fetchone()[0]
+        return _page_by_keys(conn, keys, where, params, limit, offset), total
+    if query:
         source = ("SELECT e.event_rowid, e.sort_date FROM events e WHERE e.doc_rowid IN"
                   " (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?) AND "
                   + where.replace("x.", "e."))
         params = [make_match(query), *params]
     else:
         source = "SELECT e.event_rowid, e.sort_date FROM events e WHERE " + where.replace("x.", "e.")
-    total = conn.execute(f"SELECT COUNT(*) FROM ({source})", params).fetchone()[0]
+    total = conn.execute(f"SELECT COUNT(*) FROM ({source} LIMIT {COUNT_CAP})", params).fetchone()[0]
     rows = conn.execute(f"{source} ORDER BY 2, 1 LIMIT ? OFFSET ?", [*params, limit, offset]).fetchall()
     return [r[0] for r in rows], total
 
@@ -110,6 +134,9 @@ def load_stories(conn: sqlite3.Connection, event_ids: list[int]) -> list[dict]:
     return [s for s in stories.values() if s]
 
 
+_BUCKETS = {"actor": "actors", "target": "targets", "place": "places"}
+
+
 def _new_story(row) -> dict:
     return {"story_id": row["story_id"], "type": row["type"], "date_start": row["date_start"],
             "date_end": row["date_end"], "sort_date": row["sort_date"], "actors": [], "targets": [],
@@ -118,8 +145,8 @@ def _new_story(row) -> dict:
 
 def _add_evidence(story: dict, row: dict, links: list[dict]) -> None:
     for link in links:
-        bucket = {"actor": "actors", "target": "targets", "place": "places"}[link["role"]]
-        if all(x["key"] != link["key"] for x in story[bucket]):
+        bucket = _BUCKETS[link["role"]]
+        if link["key"] not in [known["key"] for known in story[bucket]]:
             story[bucket].append({"key": link["key"], "name": link["name"], "country": link["country"]})
     if row["source"] and row["source"] not in story["sources"]:
         story["sources"].append(row["source"])
@@ -132,14 +159,20 @@ def _add_evidence(story: dict, row: dict, links: list[dict]) -> None:
 
 
 def _links(conn, event_ids: list[int]) -> dict[int, list[dict]]:
-    if not event_ids:
-        return {}
     found: dict[int, list[dict]] = {}
     for start in range(0, len(event_ids), 500):
         chunk = event_ids[start:start + 500]
         for row in conn.execute(
-                "SELECT ee.event_rowid, ee.key, ee.role, ee.country, ent.name FROM event_entities ee"
-                " JOIN entities ent ON ent.key = ee.key"
-                f" WHERE ee.event_rowid IN ({','.join('?' * len(chunk))}) ORDER BY ee.role, ee.key", chunk):
-            found.setdefault(row["event_rowid"], []).append(dict(row))
+                "SELECT event_rowid, key, role, country FROM event_entities"
+                f" WHERE event_rowid IN ({','.join('?' * len(chunk))}) ORDER BY role, key", chunk):
+            found.setdefault(row[0], []).append({"key": row[1], "role": row[2], "country": row[3]})
+    keys = list({link["key"] for links in found.values() for link in links})
+    names = {}
+    for start in range(0, len(keys), 500):
+        chunk = keys[start:start + 500]
+        names.update(conn.execute(f"SELECT key, name FROM entities WHERE key IN ({','.join('?' * len(chunk))})",
+                                  chunk).fetchall())
+    for links in found.values():
+        for link in links:
+            link["name"] = names.get(link["key"], link["key"])
     return found

@@ -15,7 +15,7 @@ EVENT_COLUMNS = ("document", "event", "story_id", "type", "mode", "status", "dat
 
 def iter_records(conn: sqlite3.Connection) -> Iterator[dict]:
     """Every stored contract record, in storage order."""
-    for (text,) in conn.execute("SELECT record FROM documents ORDER BY doc_rowid"):
+    for (text,) in conn.execute("SELECT record FROM document_records ORDER BY doc_rowid"):
         yield json.loads(text)
 
 

@@ -66,7 +66,7 @@ def record_hash(record: dict) -> str:
 
 def text_hash(record: dict) -> str:
     """A digest of the article's words only, to find copies published elsewhere."""
-    basis = fold(record.get("title") or "") + "\x1f" + fold(record.get("text") or "")
+    basis = "\x1f".join(" ".join((record.get(field) or "").lower().split()) for field in ("title", "text"))
     return hashlib.sha256(basis.encode("utf-8")).hexdigest()
 
 

@@ -59,7 +59,7 @@ def write_record(conn: sqlite3.Connection, record: dict) -> str:
 
 
 def _store_copy(conn, record: dict) -> bool:
-    if not fold(record.get("text")):
+    if not record["text"].strip():
         return False
     original = conn.execute("SELECT doc_rowid FROM documents WHERE text_hash = ?",
                             (text_hash(record),)).fetchone()
@@ -94,11 +94,11 @@ def delete_document(conn: sqlite3.Connection, doc_rowid: int) -> None:
 def _insert_document(conn, record: dict, digest: str, doc_rowid: int | None) -> int:
     cursor = conn.execute(
         "INSERT INTO documents (doc_rowid, id, url, source, title, published, lang, content_hash,"
-        " text_hash, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " text_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (doc_rowid, record["id"], record.get("url"), record.get("source"), record.get("title"),
-         record.get("published"), record.get("lang"), digest, text_hash(record),
-         json.dumps(record, ensure_ascii=False)))
+         record.get("published"), record.get("lang"), digest, text_hash(record)))
     doc_rowid = cursor.lastrowid
+    conn.execute("INSERT INTO document_records VALUES (?, ?)", (doc_rowid, json.dumps(record, ensure_ascii=False)))
     conn.execute("INSERT INTO documents_fts (rowid, title, text) VALUES (?, ?, ?)",
                  (doc_rowid, record.get("title") or "", record["text"]))
     return doc_rowid
@@ -214,5 +214,6 @@ def _insert_times_and_flags(conn, doc_rowid: int, record: dict) -> None:
 
 def read_record(conn: sqlite3.Connection, doc_id: str) -> dict | None:
     """The stored contract record of `doc_id`, or None when there is none."""
-    row = conn.execute("SELECT record FROM documents WHERE id = ?", (doc_id,)).fetchone()
+    row = conn.execute("SELECT r.record FROM documents d JOIN document_records r USING (doc_rowid)"
+                       " WHERE d.id = ?", (doc_id,)).fetchone()
     return json.loads(row[0]) if row else None

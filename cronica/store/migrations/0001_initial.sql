@@ -10,11 +10,16 @@ CREATE TABLE documents (
     published    TEXT,
     lang         TEXT,
     content_hash TEXT NOT NULL,
-    text_hash    TEXT NOT NULL,
-    record       TEXT NOT NULL
+    text_hash    TEXT NOT NULL
 );
 CREATE INDEX documents_published ON documents(published);
 CREATE INDEX documents_text_hash ON documents(text_hash);
+
+-- The whole contract record, apart so that document rows stay small for joins.
+CREATE TABLE document_records (
+    doc_rowid INTEGER PRIMARY KEY REFERENCES documents(doc_rowid) ON DELETE CASCADE,
+    record    TEXT NOT NULL
+);
 
 -- Title and body, diacritics folded so 'norcoreanas' finds 'norcoreanas' and 'Kursk' any case.
 CREATE VIRTUAL TABLE documents_fts USING fts5(
