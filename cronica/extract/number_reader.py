@@ -181,7 +181,24 @@ def _denominator(tokens, e, lex):
     if found is None and e < len(tokens):
         den = partitive(tokens[e], lex)
         found = (e + 1, den[0], den[1]) if den else None
-    return found
+    return found or _ordinal_numeral(tokens, e, lex)
+
+
+def _ordinal_numeral(tokens, e, lex):
+    """A whole ordinal numeral as denominator: "one one hundred (and) fifth" = 1/105."""
+    if e >= len(tokens) or tokens[e].norm not in lex.cardinals:
+        return None
+    g = read_cardinal(tokens, e, lex)
+    if g is None or not g.words or g.total() % 10:
+        return None
+    k = g.end + 1 if g.end < len(tokens) and tokens[g.end].norm in lex.and_words else g.end
+    if k >= len(tokens):
+        return None
+    norm = tokens[k].norm
+    for table, plural in ((lex.compound_singular, False), (lex.compound_plural, True)):
+        if norm in table:
+            return k + 1, g.total() + table[norm], plural
+    return None
 
 
 def _fraction(tokens, r: Reading, g: _Group, lex) -> None:
