@@ -39,6 +39,7 @@ class Composer:
         return resolve_default(atom, self.ref, self.future_at(atom.start_char))
 
     def run(self, atoms: list[Atom]) -> list[Atom]:
+        atoms = self._pairs(atoms, self._weekday_range)
         atoms = self._pairs(atoms, self._contain)
         atoms = [self._span_later(a) for a in atoms]
         atoms = self._pairs(atoms, self._span)
@@ -79,6 +80,17 @@ class Composer:
         if box.start is None:
             return merged.fix(None, part.gran)
         return resolve_within(merged, (box.start, box.end), box.gran)
+
+    def _weekday_range(self, a: Atom, b: Atom) -> Atom | None:
+        """ "de martes a jueves", "between Wednesday and Friday": one partial reading, fixed later."""
+        if a.kind != "weekday" or b.kind != "weekday" or a.f.get("rel") or b.f.get("rel") or "wd2" in a.f:
+            return None
+        gap = self.gap(a, b)
+        for open_name, mid_name in (("range_open", "range_mid"), ("between_open", "between_mid")):
+            opener = self._opener(a, open_name)
+            if opener is not None and self.conn(mid_name, gap):
+                return Atom(opener, b.end_char, "weekday", "weekday", f={"wd": a.f["wd"], "wd2": b.f["wd"]})
+        return None
 
     # -------------------------------------------------------------- windows from an anchor
 

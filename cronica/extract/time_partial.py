@@ -102,7 +102,8 @@ def resolve_default(atom: Atom, ref: dt.date | None, future: bool) -> Atom:
         return atom.fix(interval, "day") if interval else atom.fix(None, "day")
     if atom.kind == "weekday":
         day = weekday_default(f["wd"], f.get("rel"), ref, future)
-        return atom.fix((day, day), "day")
+        last = day + dt.timedelta(days=(f.get("wd2", f["wd"]) - f["wd"]) % 7)
+        return atom.fix((day, last), "day")
     if atom.kind == "season":
         return atom.fix(_season_default(f, ref, future), "season")
     if atom.kind == "holiday":
@@ -148,7 +149,7 @@ def resolve_within(atom: Atom, container, cgran: str) -> Atom:
     if kind == "weekday":
         monday = cs - dt.timedelta(days=cs.weekday())
         day = monday + dt.timedelta(days=f["wd"])
-        return atom.fix((day, day), "day")
+        return atom.fix((day, monday + dt.timedelta(days=max(f["wd"], f.get("wd2", f["wd"])))), "day")
     if kind == "day":
         day = safe_date(cs.year, cs.month, f["d"])
         return atom.fix((day, day) if day else None, "day")

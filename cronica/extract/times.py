@@ -119,21 +119,24 @@ def _tense_finder(lex: Lexicon, text: str, folded: str, doc):
     def future_at(pos: int) -> bool:
         lo, hi = sentence(pos)
         if lo not in cache:
-            cache[lo] = _doc_future(doc, lo, hi) or any(p.search(text[lo:hi].lower()) for p in lex.future)
+            cache[lo] = _doc_future(lex, doc, lo, hi) or any(p.search(text[lo:hi].lower()) for p in lex.future)
         return cache[lo]
     return future_at
 
 
-def _doc_future(doc, lo: int, hi: int) -> bool:
+def _doc_future(lex: Lexicon, doc, lo: int, hi: int) -> bool:
+    """Does the parse mark the sentence as future (Tense=Fut, "will", "va a" + infinitive)?"""
     if doc is None:
         return False
-    span = doc.char_span(lo, hi, alignment_mode="expand")
-    for tok in span or []:
-        if "Fut" in tok.morph.get("Tense") or tok.lower_ in ("will", "'ll", "shall"):
+    tense = lex.data.get("tense") or {}
+    aux = {str(w).lower() for w in tense.get("future_aux") or []}
+    lemmas = {str(w).lower() for w in tense.get("future_lemma") or []}
+    particles = {str(w).lower() for w in tense.get("future_particle") or []}
+    for tok in doc.char_span(lo, hi, alignment_mode="expand") or []:
+        if "Fut" in tok.morph.get("Tense") or tok.lower_ in aux:
             return True
-        nxt = tok.nbor(1) if tok.i + 2 < len(doc) else None
-        if tok.lemma_ == "ir" and nxt is not None and nxt.lower_ == "a" and \
-                "Inf" in nxt.nbor(1).morph.get("VerbForm"):
+        if tok.lemma_ in lemmas and tok.i + 2 < len(doc) and tok.nbor(1).lower_ in particles \
+                and "Inf" in tok.nbor(2).morph.get("VerbForm"):
             return True
     return False
 
