@@ -21,6 +21,7 @@ from .mt_damage import find_untranslated
 _BODY_MIN_WORDS = 15
 _HEAD_LINE_MAX_WORDS = 25
 _TERMINAL = (".", "!", "?", "»", '"', "”", ".)")
+_INVISIBLE = re.compile("[\u200b\u2060\ufeff]")  # zero-width characters left by page scrapes
 
 
 @dataclass
@@ -65,6 +66,11 @@ def _classify(line: str, rules: dict) -> str | None:
     return None
 
 
+def _is_teaser(line: str) -> bool:
+    """A short line cut off with an ellipsis: a link to another story."""
+    return line.endswith(("...", "…")) and _words(line) <= 15
+
+
 def _is_repeat(line: str, others: list[str], title: str | None) -> bool:
     stem = line.rstrip(".… ").strip()
     if title and stem.lower() == title.strip().lower():
@@ -88,9 +94,15 @@ def classify_lines(lines: list[str], lang: str, title: str | None) -> tuple[list
     rules = _rules(lang)
     out = [_Line(t, _classify(t, rules) if t else "blank") for t in lines]
     texts = [t for t in lines if t]
+    seen = set()
     for item in out:
         if item.kind is None and _is_repeat(item.text, texts, title):
             item.kind = "repeated_headline"
+        elif item.kind is None and item.text in seen:
+            item.kind = "repeated_line"
+        elif item.kind is None and _is_teaser(item.text):
+            item.kind = "teaser"
+        seen.add(item.text)
     first_body = next((i for i, l in enumerate(out) if l.kind is None and _is_body(l.text)), len(out))
     head = [l for l in out[:first_body] if l.kind is None]
     signals = sum(1 for l in out[:first_body] if l.kind not in (None, "blank")) + \
@@ -113,7 +125,8 @@ def classify_lines(lines: list[str], lang: str, title: str | None) -> tuple[list
 def clean_article(article: Article) -> Article:
     """Remove boilerplate lines (unless the article is raw), then find dateline and damage."""
     if not article.raw:
-        labelled, article.title = classify_lines([l.strip() for l in article.text.splitlines()],
+        text = _INVISIBLE.sub("", article.text)
+        labelled, article.title = classify_lines([l.strip() for l in text.splitlines()],
                                                  article.lang or "", article.title)
         body = [l.text for l in labelled if l.kind is None]
         captions = [l.text for l in labelled if l.kind == "caption"]

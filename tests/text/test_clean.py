@@ -44,6 +44,8 @@ def test_clean_example_untranslated_flagged(example, word):
     ("en-abp-6gE3FAMDcvSvfQ5L", ["SHARE THIS ARTICLE", "Photographer:", "Sign up for Next China"], "U.S. Trade Representative"),
     ("en-abp-1GhNm01Ve9PohWUH", ["ADVERTISEMENT"], "Turns out there's one failed"),
     ("en-abp-01jT0YSxhaABWy87", ["Enlarge this image", "Another Powerful Earthquake Strikes Nepal"], "A magnitude-7.3 earthquake"),
+    ("en-abp-B4oTA19BPFtr7JCG", ["And the winner is", "Pro-democracy protesters wave American flags", "With Post Wires"],
+     "Thousands of protesters in Hong Kong"),
 ])
 def test_clean_news_scrape_lines_removed(news_records, record_id, gone, first_body):
     r = news_records[record_id]
