@@ -55,11 +55,21 @@ def store_records(store: Store, items: Iterable[dict | CronicaError]) -> Iterato
             yield "error", e
 
 
-def extract_records(paths: list[str], options, *, date: str | None = None,
-                    lang: str | None = None) -> Iterator[dict | CronicaError]:
-    """Read and extract articles with the same readers and Pipeline as `cronica extract`."""
+def extract_records(paths: list[str], options, *, date: str | None = None, lang: str | None = None,
+                    pipeline=None) -> Iterator[dict | CronicaError]:
+    """Read and extract articles with the same readers and Pipeline as `cronica extract`.
+
+    Args:
+        paths: files, folders or '-'.
+        options: resolved settings.
+        date: published date for articles without one.
+        lang: language of every article.
+        pipeline: a Pipeline to reuse (built from `options` when omitted).
+    Returns:
+        iterator of contract records and errors, in input order.
+    """
     from ..ingest import read_inputs
     from ..pipeline import Pipeline
     from ..runner import extract_articles
-    pipeline = Pipeline(options=options)
+    pipeline = pipeline or Pipeline(options=options)
     yield from extract_articles(read_inputs(paths, options), pipeline=pipeline, date=date, lang=lang)
