@@ -1,6 +1,8 @@
 """Read a whole number at a token: sign, cardinal, then fractions, decimals and ratios."""
 from __future__ import annotations
 
+import math
+
 from ..text.numbers import NumberConvention, Token, read_literal
 from .number_lexicon import NumberLexicon
 from .number_words import (HYPHENS, Reading, _Group, compound_den, ordinal_use, partitive,
@@ -146,7 +148,9 @@ def _power(tokens, r: Reading, conv) -> None:
     e = r.end
     if e + 1 < len(tokens) and tokens[e].text == "^" and _glued(tokens, e - 1, e) \
             and _glued(tokens, e, e + 1) and _plain(tokens, e + 1) and len(tokens[e + 1].text) <= 3:
-        r.value, r.end = r.value ** int(tokens[e + 1].text), e + 2
+        exponent = int(tokens[e + 1].text)
+        if abs(r.value) < 2 or exponent * math.log10(abs(r.value)) < 300:
+            r.value, r.end = r.value ** exponent, e + 2
 
 
 def _slash_after(tokens, k) -> bool:

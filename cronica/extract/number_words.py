@@ -12,6 +12,8 @@ Rules, the same for every language (the words come from `numbers.yaml`):
 """
 from __future__ import annotations
 
+import math
+
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -248,6 +250,8 @@ def _word_atom(tokens, j, g: _Group, lex) -> bool:
 
 def _digit_atom(tokens, j, g: _Group, lex, conv) -> bool:
     value, mark = read_literal(tokens[j].text, conv)
+    if not math.isfinite(value):
+        return False
     if g.cur is not None and g.prev == "hundred" and 0 < value < 100 and value == int(value):
         g.cur += value
         g.end = j + 1

@@ -7,6 +7,8 @@ days, years and times of day, and returns contract quantities plus a
 """
 from __future__ import annotations
 
+import math
+
 from ..model import Article, Flag, Quantity
 from ..pipeline import component
 from ..text.numbers import NumberConvention, Token, tokenize
@@ -50,10 +52,15 @@ def _measures(tokens: list[Token], lex: NumberLexicon, conv: NumberConvention) -
         if m is None or m.end <= i:
             i += 1
             continue
-        if not is_date_or_time(tokens, m, lex):
+        if not is_date_or_time(tokens, m, lex) and _finite(m):
             out.append(m)
         i = m.end
     return out
+
+
+def _finite(m: Measure) -> bool:
+    """Drop readings that overflow ("1e310")."""
+    return all(v is None or math.isfinite(v) for v in (m.min, m.max))
 
 
 def _not_a_start(tokens: list[Token], i: int, lex: NumberLexicon) -> int:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 _DIGITS = "0123456789"
 _LITERAL = re.compile(r"[0-9]+(?:[.,][0-9]+)*")
-_SCIENTIFIC = re.compile(r"[0-9]+(?:[.,][0-9]+)?[eE][+-]?[0-9]+(?![\w])")
+_SCIENTIFIC = re.compile(r"[0-9]{1,20}(?:[.,][0-9]{1,20})?[eE][+-]?[0-9]{1,2}(?![\w])")  # finite floats only
 _SPACE_GROUP = re.compile(r"[ \u00a0\u202f][0-9]{3}(?![0-9])")
 _SPACE_DECIMAL = re.compile(r"[.,][0-9]+(?![0-9.,])")
 _LEADING_DECIMAL = re.compile(r"[.,][0-9]+(?![.,]?[0-9])")
