@@ -1,0 +1,219 @@
+"""The PostgreSQL store against a real server: loading, idempotence, search, and parity with SQLite.
+
+The server comes from CRONICA_TEST_PG (a DSN) when set, else from `.ci/start-postgres.sh`
+(a throwaway cluster on 127.0.0.1). Without a server the tests skip, except under CI
+(CI=true), where they fail.
+"""
+import json
+import os
+import re
+import subprocess
+import uuid
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+NEWS_IDS = ("es-fnc-1a8324332adb", "es-fnc-46879b67f620", "es-fnc-3cbe664cb16b",
+            "en-abp-1SKK278vQwiVPyzi", "en-abp-05sS4O0Wg1HXC0qL", "en-abp-06gcWQ2Cz7bo6Rby")
+TABLES = ("documents", "entities", "doc_entities", "entity_aliases", "events", "event_entities",
+          "quantities", "times", "flags", "stories", "duplicates")
+
+
+def _unavailable(message: str):
+    if os.environ.get("CI") == "true":
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """The DSN of a PostgreSQL server to test against (started here when none is given)."""
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        _unavailable("psycopg is not installed (pip install 'cronica[postgres]')")
+    if os.environ.get("CRONICA_TEST_PG"):
+        yield os.environ["CRONICA_TEST_PG"]
+        return
+    script = ROOT / ".ci" / "start-postgres.sh"
+    try:
+        done = subprocess.run(["bash", str(script)], capture_output=True, text=True, timeout=180, check=True)
+    except (OSError, subprocess.SubprocessError) as e:
+        _unavailable(f"no PostgreSQL server: set CRONICA_TEST_PG or let {script.name} start one ({e})")
+    found = dict(re.findall(r"export (\w+)=(\S+)", done.stdout))
+    yield found["CRONICA_TEST_PG"]
+    subprocess.run(["bash", str(script), "--stop", found["CRONICA_TEST_PG_DIR"]], capture_output=True, timeout=60)
+
+
+@pytest.fixture
+def pg_dsn(pg_server):
+    """A fresh, empty database on the test server, dropped afterwards."""
+    import psycopg
+    name = "cronica_" + uuid.uuid4().hex[:12]
+    with psycopg.connect(pg_server, autocommit=True) as admin:
+        admin.execute(f"CREATE DATABASE {name}")
+    yield urlsplit(pg_server)._replace(path=f"/{name}").geturl()
+    with psycopg.connect(pg_server, autocommit=True) as admin:
+        admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@pytest.fixture(scope="module")
+def records(news_records, pipeline):
+    """Contract records of six real articles, extracted once."""
+    from cronica.ingest.readers import article_from_record
+    from cronica.model import to_record
+    from cronica.settings import load_options
+    options = load_options(environ={})
+    return [to_record(pipeline(article_from_record(news_records[i], i, options))) for i in NEWS_IDS]
+
+
+def _load(dsn, records):
+    from cronica.store.pg_load import write_records
+    from cronica.store.postgres import open_pg_store
+    with open_pg_store(dsn) as pg:
+        return dict(write_records(pg, records))
+
+
+def _counts(conn, tables=TABLES):
+    return {t: conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in tables}
+
+
+@pytest.mark.parametrize("runs", [2])
+def test_postgres_load_is_idempotent(pg_dsn, records, runs):
+    from cronica.store.postgres import connect
+    first = _load(pg_dsn, records)
+    with connect(pg_dsn) as pg:
+        before = _counts(pg)
+    again = [_load(pg_dsn, records) for _ in range(runs - 1)]
+    with connect(pg_dsn) as pg:
+        assert _counts(pg) == before
+    assert first == {"added": len(records)}
+    assert again == [{"unchanged": len(records)}] * (runs - 1)
+
+
+@pytest.mark.parametrize("field, value", [("title", "Titular corregido por la redacción")])
+def test_postgres_changed_record_replaces_old_version(pg_dsn, records, field, value):
+    from cronica.store.postgres import connect, read_record
+    _load(pg_dsn, records)
+    changed = {**records[0], field: value}
+    assert _load(pg_dsn, [changed]) == {"replaced": 1}
+    with connect(pg_dsn) as pg:
+        assert read_record(pg, changed["id"])[field] == value
+        assert _counts(pg, ["documents"])["documents"] == len(records)
+        events = pg.execute("SELECT COUNT(*) FROM events e JOIN documents d ON d.doc_rowid = e.doc_rowid"
+                            " WHERE d.id = ?", (changed["id"],)).fetchone()[0]
+    assert events == len({e["id"] for e in changed["events"] if e.get("type")})
+
+
+@pytest.fixture
+def both_stores(pg_dsn, records, tmp_path):
+    """The same records in the embedded SQLite store and in PostgreSQL."""
+    from cronica.store.sqlite import open_store
+    from cronica.store.postgres import connect
+    store = open_store(tmp_path / "cronica.db")
+    for record in records:
+        store.add_record(record)
+    _load(pg_dsn, records)
+    pg = connect(pg_dsn)
+    yield store.conn, pg
+    store.close()
+    pg.close()
+
+
+@pytest.mark.parametrize("table", TABLES)
+def test_postgres_tables_match_sqlite_store(both_stores, table):
+    lite, pg = both_stores
+    assert _counts(pg, [table]) == _counts(lite, [table])
+
+
+@pytest.mark.parametrize("column", ["key, name, type, country, n_docs"])
+def test_postgres_entities_match_sqlite_store(both_stores, column):
+    lite, pg = both_stores
+    sql = f"SELECT {column} FROM entities ORDER BY key"
+    assert [tuple(r) for r in pg.execute(sql)] == [tuple(r) for r in lite.execute(sql)]
+
+
+def _story_view(result):
+    return [(s["type"], s["sort_date"], sorted(a["key"] for a in s["actors"]),
+             sorted(e["document"] for e in s["evidence"])) for s in result["stories"]]
+
+
+@pytest.mark.parametrize("limit", [50])
+def test_postgres_timeline_matches_sqlite_store(both_stores, limit):
+    from cronica.query.timeline import timeline as lite_timeline
+    from cronica.store.postgres import timeline
+    lite, pg = both_stores
+    keys = [r[0] for r in lite.execute("SELECT key FROM event_entities GROUP BY key ORDER BY COUNT(*) DESC, key"
+                                       " LIMIT 3")]
+    for key in keys:
+        assert _story_view(timeline(pg, entity=key, limit=limit)) == \
+            _story_view(lite_timeline(lite, entity=key, limit=limit))
+    assert _story_view(timeline(pg, limit=limit)) == _story_view(lite_timeline(lite, limit=limit))
+
+
+@pytest.mark.parametrize("fields", [("document", "min", "max", "unit", "event_type")])
+def test_postgres_figures_match_sqlite_store(both_stores, fields):
+    from cronica.query.figures import figures as lite_figures
+    from cronica.store.postgres import figures
+    lite, pg = both_stores
+    found = figures(pg, limit=500)
+    assert found["total"] == lite_figures(lite, limit=500)["total"] > 0
+    assert [tuple(f[k] for k in fields) for f in found["figures"]] == \
+        [tuple(f[k] for k in fields) for f in lite_figures(lite, limit=500)["figures"]]
+
+
+@pytest.mark.parametrize("fields", [("name", "type", "country", "n_docs", "n_events")])
+def test_postgres_entity_profile_matches_sqlite_store(both_stores, fields):
+    from cronica.query.entity import entity_profile as lite_profile
+    from cronica.store.postgres import entity_profile, resolve_entity
+    lite, pg = both_stores
+    key = lite.execute("SELECT key FROM entities ORDER BY n_docs DESC, key LIMIT 1").fetchone()[0]
+    name = lite.execute("SELECT name FROM entities WHERE key = ?", (key,)).fetchone()[0]
+    assert key in resolve_entity(pg, name)
+    mine, theirs = entity_profile(pg, key), lite_profile(lite, key)
+    assert {k: mine[k] for k in fields} == {k: theirs[k] for k in fields}
+    assert sorted(mine["aliases"]) == sorted(theirs["aliases"])
+    assert sorted(d["id"] for d in mine["documents"]) == sorted(d["id"] for d in theirs["documents"])
+
+
+@pytest.mark.parametrize("lang, text, query", [
+    ("es", "Los maestros de la capital firmaron cinco convenios con la universidad.", "maestro convenio"),
+    ("en", "Thousands of workers protested outside the ministry on Tuesday.", "worker protests"),
+])
+def test_postgres_search_stems_by_document_language(pg_dsn, lang, text, query):
+    from cronica.store.postgres import connect, search_documents
+    record = {"schema": "cronica.document/1", "id": f"inline-{lang}", "title": None, "lang": lang,
+              "text": text, "entities": [], "events": [], "quantities": [], "times": [], "flags": []}
+    _load(pg_dsn, [record])
+    with connect(pg_dsn) as pg:
+        found = search_documents(pg, query)
+    assert found["all_words"] and [r["id"] for r in found["results"]] == [record["id"]]
+    snippet, spans = found["results"][0]["snippet"], found["results"][0]["highlights"]
+    assert spans and all(snippet[a:b].lower()[:4] in text.lower() for a, b in spans)
+
+
+@pytest.mark.parametrize("copy_id", ["copia-en-otro-medio"])
+def test_postgres_same_text_elsewhere_is_a_copy(pg_dsn, records, copy_id):
+    from cronica.store.postgres import connect, document_view
+    _load(pg_dsn, records)
+    copy = {**records[0], "id": copy_id, "url": "https://example.org/copia", "source": "Otro medio"}
+    assert _load(pg_dsn, [copy]) == {"duplicate": 1}
+    assert _load(pg_dsn, [copy]) == {"duplicate": 1}
+    with connect(pg_dsn) as pg:
+        view = document_view(pg, records[0]["id"])
+    assert [c["copy_id"] for c in view["copies"]] == [copy_id]
+
+
+@pytest.mark.parametrize("bad_line", ["{not json"])
+def test_postgres_load_cli_reads_batch_output(pg_dsn, records, tmp_path, capsys, bad_line):
+    from cronica.cli import main
+    (tmp_path / "records").mkdir()
+    lines = [json.dumps(r, ensure_ascii=False) for r in records] + [bad_line]
+    (tmp_path / "records" / "news.jsonl-0123456789.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert main(["load", str(tmp_path), "--db", pg_dsn]) == 1
+    err = capsys.readouterr().err
+    assert f"{len(records)} added" in err and "1 failed" in err
+    assert main(["load", str(tmp_path), "--db", pg_dsn]) == 1
+    assert f"{len(records)} unchanged" in capsys.readouterr().err
