@@ -148,9 +148,12 @@ def entities_of(token, index: EntityIndex, *, make_nominal: bool = True) -> list
     for head in conjuncts(token):
         if head.i in index.time_tokens:
             continue
-        found = index.ids_in([head]) or index.ids_in(phrase_tokens(head, index.frames))
-        if not found and make_nominal and head.pos_ in NOMINAL_POS:
-            found = [index.nominal(head)]
+        found = index.ids_in([head])
+        if not found:
+            # "pesqueros españoles de Fuenterrabía": the names inside, and the group itself
+            found = index.ids_in(phrase_tokens(head, index.frames))
+            if make_nominal and head.pos_ in NOMINAL_POS:
+                found.append(index.nominal(head))
         ids.extend(i for i in found if i not in ids)
     return ids[:_MAX_ACTORS]
 
@@ -166,6 +169,8 @@ def is_passive(verb, frames: dict) -> bool:
         return False
     if any(c.dep_ == "aux" and c.lemma_.lower() in aux for c in verb.children):
         return True
+    if any(c.dep_ == "aux" for c in verb.children):
+        return False  # "se habían amotinado": a compound tense, active
     # a predicative participle ("resultaron heridas", "los detenidos") is passive
     return verb.dep_ in ("xcomp", "amod", "acl") or verb.pos_ == "ADJ"
 
