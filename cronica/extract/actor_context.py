@@ -122,23 +122,32 @@ def describe_person(article: Article, mention: Mention, titles: list[Phrase],
     if before:
         title = before[-1]
         found = countries_between(evidence, title.start, mention.start)
-        return title.key, (found[-1] if found else None)
+        ahead = [ev.country for ev in evidence if ev.end <= title.start
+                 and re.fullmatch(r"(?:['’]s)?\s*", article.text[ev.end:title.start])]
+        return title.key, (found[-1] if found else ahead[-1] if ahead else None)
     tail = article.text[mention.end:mention.end + _MAX_GAP_CHARS]
     if tail.startswith(","):
         stop = re.search(r"[,.;\n]", tail[1:])
         hi = mention.end + 1 + (stop.start() if stop else len(tail) - 1)
-        after = [t for t in titles if mention.end < t.start and t.end <= hi]
+        after = [t for t in titles if mention.end < t.start and t.end <= hi
+                 and len(article.text[mention.end + 1:t.start].split()) <= 2]
         if after:
             found = countries_between(evidence, after[0].start, hi)
             return after[0].key, (found[0] if found else None)
     return None, None
 
 
-def role_countries(text: str, titles: list[Phrase], evidence: list[Evidence], link_re) -> dict:
-    """Role -> countries the text pairs with it ("el ministro de Relaciones Exteriores ruso")."""
+def role_countries(text: str, titles: list[Phrase], evidence: list[Evidence], link_re,
+                   people: list[Mention] = ()) -> dict:
+    """Role -> countries the text pairs with it where no name goes with the title
+    ("el ministro de Relaciones Exteriores ruso visitará ...")."""
     out: dict[str, set] = {}
     for t in titles:
-        country = country_next_to(text, t.start, t.end, evidence, link_re)
-        if country:
-            out.setdefault(t.key, set()).add(country)
+        ev = evidence_next_to(text, t.start, t.end, evidence, link_re)
+        if ev is None:
+            continue
+        end = max(t.end, ev.end)
+        named = any(0 <= p.start - end <= 3 or 0 <= t.start - p.end <= 3 for p in people)
+        if not named:
+            out.setdefault(t.key, set()).add(ev.country)
     return out

@@ -65,35 +65,51 @@ def name_fits(short: str, full: str) -> bool:
     return s == f[-len(s):] or s == f[:len(s)]
 
 
-def merge_short_names(clusters: list[Cluster], types: tuple) -> list[Cluster]:
-    """Fold each cluster of the given types into the one longer cluster its name fits."""
+def _fitting(c: Cluster, out: list[Cluster], types: tuple) -> list[Cluster]:
+    name = c.longest_name()
+    return [o for o in out if o.type in types and o is not c
+            and len(o.longest_name().split()) >= len(name.split())
+            and o.longest_name() != name and name_fits(name, o.longest_name())]
+
+
+def merge_short_names(clusters: list[Cluster], types: tuple, loose: tuple = ()) -> list[Cluster]:
+    """Fold each cluster of the given types into the one longer cluster its name fits.
+
+    Args:
+        clusters: the article's clusters.
+        types: entity types whose names are compared (PERSON).
+        loose: keys of one-word clusters of any type the model may have mistyped
+            ("Trump" read as a place), folded into a person whose name they fit.
+    Returns:
+        the clusters left.
+    """
     ordered = sorted(clusters, key=lambda c: -len(c.longest_name().split()))
     out: list[Cluster] = []
     for c in ordered:
-        if c.type not in types:
+        if c.type not in types and c.key not in loose:
             out.append(c)
             continue
-        fits = [o for o in out if o.type in types and o is not c
-                and len(o.longest_name().split()) >= len(c.longest_name().split())
-                and o.longest_name() != c.longest_name() and name_fits(c.longest_name(), o.longest_name())]
+        fits = _fitting(c, out, types)
         if len(fits) == 1:
             fits[0].mentions.extend(c.mentions)
             fits[0].role = fits[0].role or c.role
-            fits[0].country = fits[0].country or c.country
+            fits[0].country = fits[0].country or (c.country if c.type in types else None)
         else:
             out.append(c)
     return out
 
 
 def merge_place_parts(clusters: list[Cluster], connectors: set) -> list[Cluster]:
-    """Fold a one-word place ("Norte") into the one multi-word place naming it ("Corea del Norte")."""
+    """Fold a one-word place ("Norte", "North") into the one multi-word place it is a
+    word of ("Corea del Norte", "North Korea")."""
     out = list(clusters)
     for c in clusters:
         words = c.longest_name().split()
-        if c.type not in ("GPE", "LOC") or len(words) != 1 or c.key.isupper():
+        if c.type not in ("GPE", "LOC") or len(words) != 1 or c.country:
             continue
-        fits = [o for o in out if o is not c and o.type == "GPE"
-                and words[0] in [w for w in o.longest_name().split() if w.lower() not in connectors][1:]]
+        fits = [o for o in out if o is not c and o.type == "GPE" and o.country
+                and len(o.longest_name().split()) > 1
+                and words[0] in [w for w in o.longest_name().split() if w.lower() not in connectors]]
         if len({id(o) for o in fits}) == 1:
             fits[0].mentions.extend(c.mentions)
             out.remove(c)

@@ -29,7 +29,8 @@ class _Context:
         self.article = article
         self.gazetteer = load_gazetteer(article.lang)
         self.patterns = load_patterns(article.lang)
-        self.connectors = load_name_rules(article.lang)["connectors"]
+        self.rules = load_name_rules(article.lang)
+        self.connectors = self.rules["connectors"]
         sent_starts = {s.start for s in article.doc.sents}
         found = find_gazetteer_mentions(article, self.gazetteer, sent_starts)
         self.evidence = sorted(find_evidence(found, self.gazetteer), key=lambda e: e.start)
@@ -63,7 +64,7 @@ def cluster_of(ctx: _Context, m: Mention) -> Cluster | None:
     """A one-mention cluster with the mention's key, type and country (None: not an entity)."""
     link = lookup(ctx.gazetteer, m.text)
     if link is not None and link.kind == "demonym":
-        if not _is_noun_use(ctx.article, m):
+        if not ctx.rules["demonyms_as_names"] and not _is_noun_use(ctx.article, m):
             return None
         return Cluster(link.key, "NORP", [m], link.country)
     if link is not None and link.kind in PLACE_KINDS and m.type != "PERSON":
@@ -154,9 +155,11 @@ def assign_roles(ctx: _Context, clusters: list[Cluster]) -> None:
 
 
 def _fill_countries_from_roles(clusters: list[Cluster], known: dict) -> None:
-    """A person with a role but no country takes the one country the article pairs with that role."""
+    """The one person holding a role takes the one country the article pairs with it."""
+    roles = [c.role for c in clusters if c.type == "PERSON" and c.role]
     for c in clusters:
-        if c.type == "PERSON" and c.role and not c.country and len(known.get(c.role, ())) == 1:
+        if c.type == "PERSON" and c.role and not c.country and roles.count(c.role) == 1 \
+                and len(known.get(c.role, ())) == 1:
             c.country = next(iter(known[c.role]))
 
 
@@ -180,7 +183,7 @@ def _resolve_masks(article: Article, clusters: list[Cluster], options, headline:
 
 def _name(ctx: _Context, c: Cluster) -> str:
     if c.type == "GPE" and c.key == c.country:
-        if any((lookup(ctx.gazetteer, m.text) or c).kind == "country" for m in c.mentions):
+        if any(getattr(lookup(ctx.gazetteer, m.text), "kind", None) == "country" for m in c.mentions):
             return country_name(ctx.gazetteer, c.country) or c.longest_name()
     return c.longest_name()
 
@@ -214,9 +217,12 @@ def build_entities(article: Article, options) -> list[Entity]:
     clusters = _merge_by_key([c for c in (cluster_of(ctx, m) for m in named) if c is not None])
     clusters = _merge_by_key(clusters + group_clusters(ctx, named))
     assign_roles(ctx, clusters)
-    clusters = merge_place_parts(merge_short_names(clusters, ("PERSON",)), ctx.connectors)
+    loose = {c.key for c in clusters if c.type in ("ORG", "LOC", "MISC") and len(c.mentions[0].text.split()) == 1
+             and lookup(ctx.gazetteer, c.mentions[0].text) is None}
+    clusters = merge_place_parts(merge_short_names(clusters, ("PERSON",), tuple(loose)), ctx.connectors)
     headline = headline_roles(article)
-    known = role_countries(article.text, ctx.titles, ctx.evidence, ctx.patterns["link"])
+    people = [m for c in clusters if c.type == "PERSON" for m in c.mentions]
+    known = role_countries(article.text, ctx.titles, ctx.evidence, ctx.patterns["link"], people)
     for role, countries in headline.items():
         known.setdefault(role, set()).update(countries)
     _fill_countries_from_roles(clusters, known)

@@ -52,15 +52,14 @@ def slug(text: str) -> str:
 
 @lru_cache(maxsize=None)
 def _translit_rules() -> tuple:
-    return tuple(tuple(pair) for pair in load("xx", "entities").get("transliteration") or [])
+    return tuple((re.compile(old), new) for old, new in load("xx", "entities").get("transliteration") or [])
 
 
 def skeleton(name: str) -> str:
     """A name reduced so that romanisation variants agree (Sergey, Serguéi -> "sergei")."""
-    text = " " + re.sub(r"[^a-z\- ]+", "", fold(name)) + " "
+    text = re.sub(r"[^a-z\- ]+", "", fold(name))
     for old, new in _translit_rules():
-        text = text.replace(old, new)
-    text = re.sub(r"(.)\1+", r"\1", text)
+        text = re.sub(old, new, text)
     return " ".join(text.split())
 
 
@@ -107,14 +106,14 @@ def load_gazetteer(lang: str) -> Gazetteer:
     return Gazetteer(forms, folded, names, longest)
 
 
-def lookup(gazetteer: Gazetteer, text: str) -> Link | None:
+def lookup(gazetteer: Gazetteer, text: str, *, capitals: bool = True) -> Link | None:
     """The link of a surface form, or None.
 
-    Exact forms first; demonyms also in any case ("Rusos", "rusos"); an all-capitals
-    form of four letters or more (a dateline, "SEOUL") as the capitalised name.
+    Exact forms first; demonyms also in any case ("Rusos", "rusos"); with `capitals`, an
+    all-capitals form of four letters or more (a dateline, "SEOUL") as the capitalised name.
     """
     link = gazetteer.forms.get(text)
-    if link is None and text.isupper() and len(text) >= 4:
+    if link is None and capitals and text.isupper() and len(text) >= 4:
         link = gazetteer.forms.get(text.title())
     if link is None:
         link = gazetteer.folded.get(text.lower())

@@ -29,10 +29,12 @@ _MASK = re.compile(r"(?<![\w])[^\w\s.,;:!?()\[\]\"'«»“”‘’\-–—/]{2,
 
 @lru_cache(maxsize=None)
 def load_name_rules(lang: str) -> dict:
-    """Words that may not open a name and lower-case words allowed inside one."""
+    """Words that may not open a name, lower-case words allowed inside one, and whether
+    the language writes demonyms as names."""
     data = load(lang, "entities")
     return {"strip": {w.lower() for w in data.get("strip_leading") or []},
-            "connectors": {w.lower() for w in data.get("name_connectors") or []}}
+            "connectors": {w.lower() for w in data.get("name_connectors") or []},
+            "demonyms_as_names": bool(data.get("demonyms_as_names"))}
 
 
 def _is_name_word(token, rules: dict) -> bool:
@@ -41,16 +43,55 @@ def _is_name_word(token, rules: dict) -> bool:
         or not any(ch.isalpha() for ch in text)
 
 
+def _cut_first(token, rules: dict, sent_starts: set) -> bool:
+    """True when a name's first token is not part of it: a lower-case article or
+    preposition, or a function word or verb opening the sentence. A capitalised article
+    inside a sentence belongs to the name ("en La Coruña", "de El Salvador")."""
+    capital = token.text[:1].isupper()
+    if token.i in sent_starts:
+        return token.text.lower() in rules["strip"] or token.pos_ in _EDGE_POS
+    if token.text.lower() in rules["strip"]:
+        return not (capital and token.pos_ == "DET")
+    return token.pos_ in _EDGE_POS and not capital
+
+
 def _trim_tokens(tokens: list, rules: dict, sent_starts: set) -> list:
     """Cut articles, prepositions, sentence-initial verbs and punctuation from the edges."""
-    while tokens and (tokens[0].text.lower() in rules["strip"] or tokens[0].pos_ in _EDGE_POS
-                      and not tokens[0].text[:1].isupper()
-                      or tokens[0].i in sent_starts and tokens[0].pos_ in _EDGE_POS and len(tokens) > 1):
+    while len(tokens) > 1 and _cut_first(tokens[0], rules, sent_starts) \
+            or tokens and tokens[0].pos_ == "PUNCT":
         tokens = tokens[1:]
     while tokens and (tokens[-1].text.lower() in rules["connectors"] or tokens[-1].pos_ == "PUNCT"
                       and tokens[-1].text != "."):
         tokens = tokens[:-1]
     return tokens
+
+
+def _opens_sentence(token, sent_starts: set) -> bool:
+    """True for the first word of a sentence, after any opening quotes or dashes."""
+    i = token.i
+    while i > 0 and i not in sent_starts and (token.doc[i - 1].pos_ == "PUNCT" or token.doc[i - 1].is_space):
+        i -= 1
+    return i in sent_starts or i == 0
+
+
+def _single_word_name(token, sent_starts: set) -> bool:
+    """A one-word name is never a verb or function word, and opening a sentence (where
+    every word is capitalised) it must be tagged a proper noun."""
+    if token.pos_ in _EDGE_POS - {"PUNCT", "SYM"}:
+        return False
+    return token.pos_ in ("PROPN", "X") or not _opens_sentence(token, sent_starts)
+
+
+def join_adjacent_people(mentions: list[Mention], text: str) -> list[Mention]:
+    """Join two person mentions split by a single space ("Vladimir" "Putin")."""
+    out: list[Mention] = []
+    for m in sorted(mentions, key=lambda x: x.start):
+        prev = out[-1] if out else None
+        if prev is not None and prev.type == m.type == "PERSON" and text[prev.end:m.start] == " ":
+            out[-1] = Mention(prev.start, m.end, text[prev.start:m.end], "PERSON", prev.source)
+        else:
+            out.append(m)
+    return out
 
 
 def repair_span(article: Article, mention: Mention, rules: dict, sent_starts: set) -> Mention | None:
@@ -68,15 +109,16 @@ def repair_span(article: Article, mention: Mention, rules: dict, sent_starts: se
     if span is None or "\n" in mention.text:
         return None
     tokens = _trim_tokens(list(span), rules, sent_starts)
-    if not tokens or not tokens[0].text[:1].isalnum():
+    if not tokens or not tokens[0].text[:1].isalpha():
         return None
-    if not all(_is_name_word(t, rules) for t in tokens) or not tokens[0].text[:1].isupper() \
-            and not tokens[0].text[:1].isdigit():
+    if not all(_is_name_word(t, rules) for t in tokens) or not tokens[0].text[:1].isupper():
         return None
-    if len(tokens) == 1 and tokens[0].i in sent_starts and tokens[0].pos_ not in ("PROPN", "NOUN", "X"):
+    if len(tokens) == 1 and not _single_word_name(tokens[0], sent_starts):
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     text = article.text[start:end].rstrip(_TRAILING)
+    if article.text[start - 1:start] == "*" and article.text[end:end + 1] == "*":
+        return None  # a placeholder such as *NUMBER*, left where a corpus masked a value
     return Mention(start, start + len(text), text, mention.type, mention.source)
 
 
@@ -93,7 +135,8 @@ def _match_at(doc, i: int, gazetteer: Gazetteer):
         span = doc[i:i + n]
         if "\n" in span.text:
             continue
-        link = lookup(gazetteer, span.text)
+        line_start = i == 0 or "\n" in doc[i - 1].text_with_ws or doc[i - 1].is_space
+        link = lookup(gazetteer, span.text, capitals=line_start)
         if link is not None:
             return i + n - 1, link
     return None
@@ -143,14 +186,25 @@ def _overlaps(a: Mention, b: Mention) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-def combine_mentions(model: list[Mention], gazetteer: list[Mention]) -> list[Mention]:
+def _retype(model: Mention, found: Mention, table: Gazetteer) -> bool:
+    """Whether a gazetteer match overrides the model's type for the same span: always for
+    a country; for a city, unless the model read a person or an organisation (a team)."""
+    if found.type not in ("GPE", "NORP"):
+        return False
+    if getattr(lookup(table, found.text), "kind", None) == "country":
+        return True
+    return model.type not in ("PERSON", "ORG")
+
+
+def combine_mentions(model: list[Mention], gazetteer: list[Mention], table: Gazetteer) -> list[Mention]:
     """Merge model and gazetteer mentions: a gazetteer name retypes the model span it
-    equals (GPE for places) and replaces a shorter one it covers; a longer model name
-    (an organisation named after its country) is kept whole."""
+    equals (GPE for places; a person only when the name is a country's) and replaces a
+    shorter one it covers; a longer model name (an organisation named after its
+    country) is kept whole."""
     kept = []
     for m in model:
         same = next((g for g in gazetteer if (g.start, g.end) == (m.start, m.end)), None)
-        if same is not None and same.type in ("GPE", "NORP") and m.type != "PERSON":
+        if same is not None and _retype(m, same, table):
             m.type, m.source = same.type, "model+gazetteer"
         if not any(_overlaps(m, g) and (g.end - g.start) > (m.end - m.start) for g in gazetteer):
             kept.append(m)
@@ -164,9 +218,11 @@ def make_mentions(options):
         rules = load_name_rules(article.lang)
         sent_starts = {s.start for s in article.doc.sents}
         model = [repair_span(article, m, rules, sent_starts) for m in recognize(article, options)]
-        gazetteer = find_gazetteer_mentions(article, load_gazetteer(article.lang), sent_starts)
+        table = load_gazetteer(article.lang)
+        gazetteer = find_gazetteer_mentions(article, table, sent_starts)
         masked = find_masked_mentions(article)
-        mentions = combine_mentions([m for m in model if m is not None], gazetteer)
+        model = join_adjacent_people([m for m in model if m is not None], article.text)
+        mentions = combine_mentions(model, gazetteer, table)
         article.mentions = sorted(mentions + masked, key=lambda x: (x.start, -x.end))
         article.flags.extend(Flag("masked_mention", m.text, m.start, m.end) for m in masked)
         return article
