@@ -229,7 +229,7 @@ def _fraction(tokens, r: Reading, g: _Group, lex) -> None:
     r.value = base + part
 
 
-def _mixed(tokens, r: Reading, g: _Group, lex, conv) -> None:
+def _mixed(tokens, r: Reading, g: _Group, lex, conv, depth: int = 0) -> None:
     """"y medio", "and a half", "con dos tercios", "con cincuenta" after a number."""
     e = r.end
     if e + 1 >= len(tokens):
@@ -240,7 +240,7 @@ def _mixed(tokens, r: Reading, g: _Group, lex, conv) -> None:
     if tokens[e + 1].norm in lex.half_words and c.norm in lex.and_words | lex.mixed:
         frac, k = 0.5, e + 2
     elif c.norm in lex.mixed:
-        sub = _sub_number(tokens, e + 1, lex, conv)
+        sub = _sub_number(tokens, e + 1, lex, conv, depth) if depth < 2 else None
         if sub is None:
             return
         if sub.fraction:
@@ -255,7 +255,7 @@ def _mixed(tokens, r: Reading, g: _Group, lex, conv) -> None:
     _add_fraction(tokens, r, g, frac, k, lex)
 
 
-def _sub_number(tokens, k, lex, conv) -> Reading | None:
+def _sub_number(tokens, k, lex, conv, depth: int = 0) -> Reading | None:
     t = tokens[k]
     if t.norm in lex.weak_one or t.norm in lex.cardinals or t.kind == "num":
         g = read_cardinal(tokens, k, lex, conv)
@@ -264,7 +264,7 @@ def _sub_number(tokens, k, lex, conv) -> Reading | None:
         sub = Reading(k, g.end, g.total(), words=g.words)
         if g.words:
             _fraction_unscaled(tokens, sub, g, lex)
-            _mixed(tokens, sub, g, lex, conv)
+            _mixed(tokens, sub, g, lex, conv, depth + 1)
         return sub
     return None
 

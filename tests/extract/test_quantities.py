@@ -122,8 +122,25 @@ def test_quantities_never_crash_and_keep_order(lang, text):
             assert q.min <= q.max
 
 
+WORDS = ["one", "hundred", "and", "a", "half", "million", "thirty", "fifths", "-", "more", "than", "to",
+         "uno", "cien", "y", "medio", "con", "mil", "millones", "tercios", "entre", "de", "a", "más",
+         "miles", "3.000", "4,000", "1/2", "$", "%", "por", "ciento", "tropas", "0"]
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+@settings(max_examples=150, deadline=None)
+@given(words=st.lists(st.sampled_from(WORDS), max_size=80))
+def test_quantities_never_crash_on_number_words(lang, words):
+    text = " ".join(words)
+    quantities, _ = find_quantities(text, lang)
+    for q in quantities:
+        assert text[q.start:q.end] == q.text
+        if q.min is not None and q.max is not None:
+            assert q.min <= q.max
+
+
 @pytest.mark.parametrize("lang", ["es", "en"])
 def test_quantities_survive_huge_numbers(lang):
-    text = "Se contaron " + "9" * 400 + " y " + "1.000" * 100 + " votos."
+    text = "Se contaron " + "9" * 400 + " y " + "1.000" * 100 + " votos, " + "one hundred and " * 500
     quantities, _ = find_quantities(text, lang)
     assert all(q.min is None or q.min < float("inf") for q in quantities)
