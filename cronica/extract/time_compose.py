@@ -68,10 +68,10 @@ class Composer:
         if not (self.conn("of", gap) or gap.strip() in ("", ",")):
             return None
         part, box = (a, b) if a.kind in PARTIAL else (b, a)
-        if a.kind == "nth" and b.kind in PARTIAL and b.kind != "nth":
+        if a.kind == "nth" and b.kind == "weekday":
             part, box = b, a  # "last week Sunday"
-        if box.kind == "nth":  # "tuesday of last week": "last week" read on its own
-            box = self.default(box)
+        if box.kind == "nth" or (box.kind == "month" and part.kind in ("nth", "day", "weekday")):
+            box = self.default(box)  # "tuesday of last week", "the third week of January"
         if part.kind not in PARTIAL or box.kind != "interval" or box.gran not in _FITS[part.kind]:
             return None
         if part is b and part.kind in ("month", "daymonth"):

@@ -59,6 +59,7 @@ class Lexicon:
     prefixes: list = field(default_factory=list)   # (key, compiled regex ending at $)
     future: list = field(default_factory=list)
     needs_number: set = field(default_factory=set)
+    needs_cue: set = field(default_factory=set)
 
     def value(self, cls: str, text: str):
         """Canonical key of a surface form of word class `cls` (None when unknown)."""
@@ -167,6 +168,7 @@ def _build_patterns(lex: Lexicon, path) -> None:
     # tense cues keep their accents ("será" is future, "sera" is not a word)
     lex.future = [re.compile(p.lower()) for p in (lex.data.get("tense") or {}).get("future") or []]
     lex.needs_number = {fold(w) for w in lex.data.get("needs_number") or []}
+    lex.needs_cue = {fold(w) for w in lex.data.get("needs_cue") or []}
 
 
 @lru_cache(maxsize=None)

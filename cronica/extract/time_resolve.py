@@ -51,6 +51,9 @@ def parse_number(lex: Lexicon, text: str) -> int | None:
     values = _word_values(lex, text)
     if not values:
         return None
+    for p, v in zip(values, values[1:]):
+        if p < 100 and v < 100 and not (p % 10 == 0 and 20 <= p <= 90 and v < 10) and p != 0:
+            return None  # "one two" is no number; "twenty five" and "zero one" are
     total = current = 0
     for v in values:
         if v == 1000:

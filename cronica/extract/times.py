@@ -40,12 +40,12 @@ def _reference(published: str | None) -> dt.date | None:
         return None
 
 
-def _candidates(lex: Lexicon, folded: str, ref, spans) -> list[tuple[int, int, Atom]]:
+def _candidates(lex: Lexicon, text: str, folded: str, ref, spans) -> list[tuple[int, int, Atom]]:
     found = []
     for index, (rule, pattern) in enumerate(lex.patterns):
         for m in pattern.finditer(folded):
             values = read_groups(lex, m.groupdict())
-            if values is None or not _plausible(lex, folded, m, rule, spans):
+            if values is None or not _plausible(lex, text, folded, m, rule, spans):
                 continue
             atom = RULES[rule](Atom(m.start(), m.end(), rule), values, ref, lex.data.get("numeric_order", "dmy"))
             if atom is not None:
@@ -53,20 +53,28 @@ def _candidates(lex: Lexicon, folded: str, ref, spans) -> list[tuple[int, int, A
     return found
 
 
-def _plausible(lex: Lexicon, folded: str, m: re.Match, rule: str, spans) -> bool:
+def _plausible(lex: Lexicon, text: str, folded: str, m: re.Match, rule: str, spans) -> bool:
     """Reject readings a news text rarely means: "may" the verb, "1500 soldiers", "10,000 troops"."""
     groups = m.groupdict()
     has_number = any(groups.get(k) for k in groups if k.startswith(("day", "year", "dnum", "yy", "num")))
-    for key in ("month", "weekday"):
-        if groups.get(key) and groups[key].strip() in lex.needs_number and not has_number \
-                and not _cued(lex, folded, m):
+    for key in ("month", "weekday", "season"):
+        word = (groups.get(key) or "").strip()
+        if word in lex.needs_number and not has_number \
+                and not (_cued(lex, folded, m) and _capitalised(lex, text, m.start(key))):
+            return False
+        if word in lex.needs_cue and not has_number and not (m.start(key) > m.start() or _cued(lex, folded, m)):
             return False
     if rule in _YEAR_RULES:
         if any(a < m.end() and m.start() < b and not year_like for a, b, year_like in spans):
             return False
-    if rule == "year" and m.group().strip().isdigit():
+    if rule == "year":
         return _plausible_year(lex, folded, m)
     return True
+
+
+def _capitalised(lex: Lexicon, text: str, pos: int) -> bool:
+    """A word the language capitalises when it names a month ("May", not the verb "may")."""
+    return not lex.data.get("months_capitalised") or text[pos:pos + 1].isupper()
 
 
 def _cued(lex: Lexicon, folded: str, m: re.Match) -> bool:
@@ -87,6 +95,8 @@ def _plausible_year(lex: Lexicon, folded: str, m: re.Match) -> bool:
         return False
     cues = {fold(str(w)) for w in lex.data.get("year_cues") or []}
     followers = {fold(str(w)) for w in lex.data.get("year_followers") or []}
+    if not m.group().strip().isdigit():  # "en mil novecientos": words need a cue, and two of them
+        return bool(before and before.group(1) in cues) and len(m.group().split()) > 1
     return bool(before and before.group(1) in cues) or not after or after.group(1) in followers
 
 
@@ -158,7 +168,7 @@ def find_times(text: str, lang: str, published: str | None, *, doc=None, quantit
         return []
     folded, ref = fold(text), _reference(published)
     spans = [(q.start, q.end, _year_like(q)) for q in quantities if q.end > q.start]
-    atoms = _select(_candidates(lex, folded, ref, spans))
+    atoms = _select(_candidates(lex, text, folded, ref, spans))
     atoms = Composer(lex, folded, ref, _tense_finder(lex, text, folded, doc)).run(atoms)
     lead = re.compile(r"(?:^|(?<=\W))(?:" + "|".join(re.escape(fold(str(w))) for w in lex.data.get("lead_words") or ["\x00"])
                       + r")\s$")

@@ -137,6 +137,29 @@ def test_times_skip_numbers_that_are_not_years(lang, text, number):
 
 
 @pytest.mark.parametrize("lang,text", [
+    ("en", "Lavrov may discuss the visit, analysts said, as prices fall."),
+    ("es", "Los soldados llegaron por la mañana a la frontera."),
+    ("es", "El gobierno envió dos mil soldados y mil tanques."),
+    ("en", "It was the minister's final year in office."),
+])
+def test_times_ignore_words_that_are_not_times(lang, text):
+    assert find_times(text, lang, "2025-07-09") == []
+
+
+@pytest.mark.parametrize("lang,text,expression,start,end", [
+    ("en", "The offensive began in the third week of January.", "third week of January", "2025-01-13", "2025-01-19"),
+    ("es", "El ejército atacó entre el miércoles y el viernes de la semana pasada.",
+     "entre el miércoles y el viernes de la semana pasada", "2025-07-02", "2025-07-04"),
+    ("en", "Talks are planned for 3 days starting from next Monday.", "3 days starting from next Monday",
+     "2025-07-14", "2025-07-16"),
+    ("es", "La reunión se celebrará del 11 al 13 de julio.", "del 11 al 13 de julio", "2025-07-11", "2025-07-13"),
+])
+def test_times_join_expressions(lang, text, expression, start, end):
+    got = _reading(find_times(text, lang, "2025-07-09"), expression)
+    assert got is not None and (got.start, got.end) == (start, end)
+
+
+@pytest.mark.parametrize("lang,text", [
     ("es", "Lavrov viajará a Corea del Norte para una visita de tres días."),
     ("en", "Lavrov will travel to North Korea for a three-day visit lasting three days."),
 ])
