@@ -124,6 +124,11 @@ def _common(p, add_settings, *, json_flag=True, limit=20):
 def register(sub, add_settings) -> None:
     """Add the store, query and web commands to the `cronica` parser."""
     from ..cli import _date
+    _register_store(sub, add_settings, _date)
+    _register_queries(sub, add_settings, _date)
+
+
+def _register_store(sub, add_settings, _date) -> None:
     p = sub.add_parser("ingest", help="extract articles (or read records) and store them")
     p.add_argument("paths", nargs="+", help="files, folders or - (standard input)")
     p.add_argument("--records", action="store_true", help="inputs are contract records (JSON Lines)")
@@ -132,6 +137,18 @@ def register(sub, add_settings) -> None:
     _common(p, add_settings, json_flag=False)
     p.set_defaults(run=ingest_cli)
 
+    p = sub.add_parser("export", help="write the store as records (jsonl) or events (csv, parquet)")
+    p.add_argument("--format", choices=["jsonl", "csv", "parquet"], default="jsonl")
+    p.add_argument("--out", required=True, help="file to write")
+    _common(p, add_settings, json_flag=False)
+    p.set_defaults(run=export_cli)
+
+    p = sub.add_parser("serve", help="web pages and HTTP API over the store")
+    _common(p, add_settings, json_flag=False)
+    p.set_defaults(run=serve_cli)
+
+
+def _register_queries(sub, add_settings, _date) -> None:
     p = sub.add_parser("search", help="full-text search over stored articles")
     p.add_argument("words", nargs="+")
     _common(p, add_settings)
@@ -157,13 +174,3 @@ def register(sub, add_settings) -> None:
     p.add_argument("--unit", help="what is counted (troops, deaths, USD)")
     _common(p, add_settings, limit=200)
     p.set_defaults(run=figures_cli)
-
-    p = sub.add_parser("export", help="write the store as records (jsonl) or events (csv, parquet)")
-    p.add_argument("--format", choices=["jsonl", "csv", "parquet"], default="jsonl")
-    p.add_argument("--out", required=True, help="file to write")
-    _common(p, add_settings, json_flag=False)
-    p.set_defaults(run=export_cli)
-
-    p = sub.add_parser("serve", help="web pages and HTTP API over the store")
-    _common(p, add_settings, json_flag=False)
-    p.set_defaults(run=serve_cli)

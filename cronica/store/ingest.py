@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -14,12 +15,12 @@ def read_records(path: str | Path) -> Iterator[dict | InputError]:
     """Contract records from a JSON Lines file (`cronica extract --format jsonl` output).
 
     Args:
-        path: the file.
+        path: the file, or '-' for standard input.
     Returns:
         iterator of records, or an InputError for each line that is not one.
     """
     try:
-        handle = open(path, encoding="utf-8")
+        handle = sys.stdin if str(path) == "-" else open(path, encoding="utf-8")
     except OSError as e:
         yield InputError("E107", input=str(path)) if isinstance(e, FileNotFoundError) else \
             InputError("E104", input=str(path))
