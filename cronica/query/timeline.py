@@ -13,15 +13,13 @@ from .entity import resolve_entity
 
 
 def _filters(alias: str, date_from, date_to, types) -> tuple[str, list]:
-    sql, params = [], []
+    sql, params = [f"{alias}.sort_date > ?"], [""]  # undated events have no place on a timeline
     if date_from:
         sql.append(f"{alias}.sort_date >= ?")
         params.append(date_floor(date_from))
     if date_to:
         sql.append(f"{alias}.sort_date <= ?")
         params.append(date_ceiling(date_to))
-    else:
-        sql.append(f"{alias}.sort_date > ''")  # undated events have no place on a timeline
     if types:
         sql.append(f"{alias}.type IN ({','.join('?' * len(types))})")
         params.extend(types)
