@@ -336,3 +336,63 @@ def read_record(pg: PgConnection, doc_id: str) -> dict | None:
     """The stored contract record of `doc_id`, or None."""
     from .records import read_record as store_read_record
     return store_read_record(pg, doc_id)
+
+
+class PgStore:
+    """An open PostgreSQL store with the embedded store's entry points (`add_record`, `get_record`)."""
+
+    def __init__(self, dsn: str):
+        self.path = _safe_dsn(dsn)
+        self.conn = open_pg_store(dsn)
+
+    def add_record(self, record: dict) -> str:
+        """Store one contract record in one transaction.
+
+        Args:
+            record: a `cronica.document/1` dict.
+        Returns:
+            'added', 'replaced', 'unchanged' or 'duplicate'.
+        """
+        from .pg_load import write_records
+        from .records import check_record
+        check_record(record, str(record.get("id")) if isinstance(record, dict) else "record")
+        return next(iter(write_records(self.conn, [record])))
+
+    def get_record(self, doc_id: str) -> dict | None:
+        """The stored record of document `doc_id`, or None."""
+        return read_record(self.conn, doc_id)
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.conn.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+class PgReaders:
+    """The web server's connections to PostgreSQL: one per server thread, one writer behind a lock."""
+
+    def __init__(self, dsn: str):
+        import threading
+        self.dsn = dsn
+        self._local = threading.local()
+        self.write_lock = threading.Lock()
+        self._writer = None
+        open_pg_store(dsn).close()  # create the tables before the first request
+
+    def conn(self) -> PgConnection:
+        """This thread's connection."""
+        conn = getattr(self._local, "conn", None)
+        if conn is None or conn.raw.closed:
+            conn = self._local.conn = connect(self.dsn)
+        return conn
+
+    def writer(self) -> PgStore:
+        """The store to write through (opened on first write); use under `write_lock`."""
+        if self._writer is None:
+            self._writer = PgStore(self.dsn)
+        return self._writer

@@ -52,11 +52,16 @@ def make_app(options) -> FastAPI:
     Returns:
         the FastAPI application.
     """
-    open_store(options["db_path"]).close()  # create and migrate before read-only readers open it
+    if str(options["db_path"]).startswith(("postgresql://", "postgres://")):  # a server store
+        from ..store.postgres import PgReaders
+        readers = PgReaders(options["db_path"])
+    else:
+        open_store(options["db_path"]).close()  # create and migrate before read-only readers open it
+        readers = Readers(options["db_path"])
     app = FastAPI(title="cronica", version="1", description="A source-attributed chronicle of events.",
                   docs_url=None, redoc_url=None)  # their pages load scripts from a CDN; the schema stays
     app.state.options = options
-    app.state.readers = Readers(options["db_path"])
+    app.state.readers = readers
     app.state.templates = Jinja2Templates(directory=str(WEB / "templates"))
     install_filters(app.state.templates.env)
     app.state.static = {p.name: p for p in (WEB / "static").iterdir() if p.is_file()}

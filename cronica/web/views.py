@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sqlite3
+import sys
 
 from ..query.document import document_view
 from ..query.entity import entity_profile, resolve_entity
@@ -9,6 +10,14 @@ from ..query.figures import figures
 from ..query.timeline import timeline
 from ..store.search import search_documents
 from .highlight import annotation_lists, highlight_segments
+
+
+def _queries(conn):
+    """The query functions for the store behind `conn`: these, or PostgreSQL's mirror of them."""
+    if getattr(conn, "backend", None) == "postgresql":
+        from ..store import postgres
+        return postgres
+    return sys.modules[__name__]
 
 
 def _page(data: dict, limit: int, offset: int, shown: int) -> dict:
@@ -20,14 +29,14 @@ def _page(data: dict, limit: int, offset: int, shown: int) -> dict:
 
 def search_data(conn: sqlite3.Connection, q: str, limit: int, offset: int) -> dict:
     """Search results for `q`."""
-    data = search_documents(conn, q or "", limit=limit, offset=offset)
+    data = _queries(conn).search_documents(conn, q or "", limit=limit, offset=offset)
     return _page(data, limit, offset, len(data["results"]))
 
 
 def timeline_data(conn: sqlite3.Connection, *, entity, q, date_from, date_to, types,
                   limit: int, offset: int) -> dict:
     """Timeline of an entity or of the articles matching `q`."""
-    data = timeline(conn, entity=entity or None, query=q or None, date_from=date_from or None,
+    data = _queries(conn).timeline(conn, entity=entity or None, query=q or None, date_from=date_from or None,
                     date_to=date_to or None, types=[t for t in (types or "").split(",") if t],
                     limit=limit, offset=offset)
     data.update(date_from=date_from or None, date_to=date_to or None, types=types or None)
@@ -36,10 +45,10 @@ def timeline_data(conn: sqlite3.Connection, *, entity, q, date_from, date_to, ty
 
 def entity_data(conn: sqlite3.Connection, name: str, limit: int, offset: int) -> dict | None:
     """Profile of the entity `name` (a key, name or alias); None when unknown."""
-    keys = resolve_entity(conn, name)
+    keys = _queries(conn).resolve_entity(conn, name)
     if not keys:
         return None
-    data = entity_profile(conn, keys[0], limit=limit, offset=offset)
+    data = _queries(conn).entity_profile(conn, keys[0], limit=limit, offset=offset)
     data["other_keys"] = keys[1:]
     data["total"] = data["n_events"]
     return _page(data, limit, offset, len(data["events"]))
@@ -47,14 +56,14 @@ def entity_data(conn: sqlite3.Connection, name: str, limit: int, offset: int) ->
 
 def figures_data(conn: sqlite3.Connection, *, actor, target, unit, limit: int, offset: int) -> dict:
     """Figure history for `unit` by `actor` on `target`."""
-    data = figures(conn, actor=actor or None, target=target or None, unit=unit or None,
+    data = _queries(conn).figures(conn, actor=actor or None, target=target or None, unit=unit or None,
                    limit=limit, offset=offset)
     return _page(data, limit, offset, len(data["figures"]))
 
 
 def document_data(conn: sqlite3.Connection, doc_id: str) -> dict | None:
     """One article: its record, store context and highlight layers; None when unknown."""
-    view = document_view(conn, doc_id)
+    view = _queries(conn).document_view(conn, doc_id)
     if view is None:
         return None
     view["annotations"] = annotation_lists(view["record"], view["keys"])

@@ -217,3 +217,38 @@ def test_postgres_load_cli_reads_batch_output(pg_dsn, records, tmp_path, capsys,
     assert f"{len(records)} added" in err and "1 failed" in err
     assert main(["load", str(tmp_path), "--db", pg_dsn]) == 1
     assert f"{len(records)} unchanged" in capsys.readouterr().err
+
+
+@pytest.fixture
+def pg_client(pg_dsn, records):
+    """The web application serving a PostgreSQL store (writes on, with a token)."""
+    from fastapi.testclient import TestClient
+    from cronica.settings import load_options
+    from cronica.web.app import make_app
+    _load(pg_dsn, records)
+    options = load_options(environ={}, overrides={"db_path": pg_dsn, "api_token": "pg-token"})
+    return TestClient(make_app(options))
+
+
+@pytest.mark.parametrize("path, field", [("/api/timeline", "stories"), ("/api/figures", "figures")])
+def test_postgres_serve_answers_api(pg_client, records, path, field):
+    response = pg_client.get(path)
+    assert response.status_code == 200 and response.json()["ok"] and response.json()[field]
+
+
+@pytest.mark.parametrize("index", [0, 3])
+def test_postgres_serve_search_and_document(pg_client, records, index):
+    record = records[index]
+    word = max(re.findall(r"\w{6,}", record["title"]), key=len)
+    found = pg_client.get("/api/search", params={"q": word}).json()
+    assert record["id"] in [r["id"] for r in found["results"]]
+    page = pg_client.get(f"/api/documents/{record['id']}").json()
+    assert page["record"]["id"] == record["id"] and page["record"]["text"] == record["text"]
+
+
+@pytest.mark.parametrize("doc_id", ["escrito-por-api"])
+def test_postgres_serve_stores_posted_record(pg_client, records, doc_id):
+    body = {**records[1], "id": doc_id, "text": records[1]["text"] + "\nActualizado."}
+    response = pg_client.post("/api/documents", json=body, headers={"authorization": "Bearer pg-token"})
+    assert response.status_code == 201 and response.json()["status"] == "added"
+    assert pg_client.get(f"/api/documents/{doc_id}").json()["record"]["id"] == doc_id
