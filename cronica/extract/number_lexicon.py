@@ -109,6 +109,7 @@ class NumberLexicon:
     ranges: dict
     range_join: frozenset
     vague: dict
+    round_nouns: dict
     vague_link: frozenset
     months: Phrases
     day_link: frozenset
@@ -162,6 +163,7 @@ def _bound_tables(data: dict) -> dict:
             "bound_join": _fold_set(data.get("bound_join")),
             "range_join": _fold_set(data.get("range_join")),
             "vague": _values(data.get("vague"), "vague"),
+            "round_nouns": _values(data.get("round_nouns"), "round_nouns"),
             "vague_link": _fold_set(data.get("vague_link"))}
 
 

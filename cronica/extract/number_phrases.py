@@ -186,8 +186,27 @@ def _chained(tokens, m: Measure, lex) -> bool:
         and tokens[e + 1].kind == "num"
 
 
+def _round_noun(tokens, i, lex) -> Measure | None:
+    """"un centenar de heridos", "dos millares de", "medio millar": a round figure, approximate."""
+    k, count = i, 1.0
+    if tokens[i].norm in lex.cardinals or tokens[i].norm in lex.weak_one:
+        count, k = lex.cardinals.get(tokens[i].norm, 1.0), i + 1
+    elif tokens[i].norm in lex.half_words:
+        count, k = 0.5, i + 1
+    if k >= len(tokens) or tokens[k].norm not in lex.round_nouns or k == i:
+        return None
+    value = count * lex.round_nouns[tokens[k].norm]
+    m = Measure(i, k + 1, value, value, approx=True, bare=False)
+    found = _unit_after(tokens, k + 1, lex, Reading(i, k + 1, value, scale=value))
+    if found:
+        m.end, (m.kind, m.unit) = found[0], found[1]
+    return m
+
+
 def _vague(tokens, i, lex) -> Measure | None:
     """"miles de tropas", "decenas de miles de personas", "hundreds of"."""
+    if i < len(tokens) and (found := _round_noun(tokens, i, lex)):
+        return found
     k, size = i, 1.0
     while k + 1 < len(tokens) and tokens[k].norm in lex.vague and tokens[k + 1].norm in lex.vague_link:
         size *= lex.vague[tokens[k].norm]

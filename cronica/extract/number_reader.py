@@ -88,7 +88,8 @@ def _bare_partitive(tokens, i, lex) -> Reading | None:
         return None
     scaled = _scale(tokens, i + 1, 1.0 / den[0], lex)
     if scaled:
-        return Reading(i, scaled[0], scaled[1], words=True, fraction=True)
+        factor = lex.multipliers.get(tokens[scaled[0] - 1].norm)
+        return Reading(i, scaled[0], scaled[1], words=True, fraction=True, scale=factor)
     if is_unit_at(tokens, i + 1, lex):
         return Reading(i, i + 1, 1.0 / den[0], words=True, fraction=True)
     return None
@@ -224,6 +225,7 @@ def _fraction(tokens, r: Reading, g: _Group, lex) -> None:
     scaled = _scale(tokens, end, part, lex)
     if scaled:
         r.end, part = scaled
+        r.scale = lex.multipliers.get(tokens[r.end - 1].norm)
     elif split:
         part *= g.and_mult or 1  # "five billion and three quarters"
     r.value = base + part

@@ -87,6 +87,9 @@ def test_quantities_flags_mixed_separators(lavrov, lang):
     ("The company will hire from 5 to 10 engineers.", "en", 5, 10, False, None),
     ("Thousands of protesters gathered in the capital.", "en", 1000, None, True, "protesters"),
     ("The army sent nearly one and a half thousand troops.", "en", 1500, 1500, True, "troops"),
+    ("Un centenar de manifestantes se concentró ante el Congreso.", "es", 100, 100, True, "protesters"),
+    ("El Gobierno evacuó a más de medio millón de personas.", "es", 500000, None, False, "people"),
+    ("Hundreds of thousands of people fled the city.", "en", 100000, None, True, "people"),
 ])
 def test_quantities_reads_news_sentences(text, lang, low, high, approx, unit):
     quantities, _ = find_quantities(text, lang)
