@@ -38,8 +38,12 @@ def _daymonth_default(f: dict, ref: dt.date, future: bool):
     rel = f.get("rel")
     if rel == "this":
         return _daymonth(f, ref.year)
-    if rel in ("next", "upcoming"):
-        return _daymonth(f, ref.year + 1)
+    if rel in ("next", "upcoming"):  # "el próximo 15 de agosto": the first one after the date
+        here = _daymonth(f, ref.year)
+        return here if here and here[0] > ref else _daymonth(f, ref.year + 1)
+    if rel in ("last", "recent"):  # "el pasado 3 de julio": the last one before it
+        here = _daymonth(f, ref.year)
+        return here if here and here[1] < ref else _daymonth(f, ref.year - 1)
     here = _daymonth(f, ref.year) or _daymonth(f, ref.year - 1)
     if here is None:
         return None

@@ -29,8 +29,9 @@ from .time_resolve import Atom, read_groups
 from .time_rules import RULES
 
 _YEAR_RULES = {"year", "decade", "num_my", "num_ym"}
-_GRAN = {"business_day": "day", "weekend": "week", "fortnight": "week", "half": "month",
-         "weekday": "day"}
+_GRAN = {"business_day": "day", "weekend": "week", "fortnight": "week", "workweek": "week", "half": "month",
+         "halfof": "month", "weekday": "day"}
+GRANULARITIES = {"day", "week", "month", "season", "quarter", "year", "decade", "century", "unknown", "duration"}
 
 
 def _reference(published: str | None) -> dt.date | None:
@@ -182,6 +183,7 @@ def find_times(text: str, lang: str, published: str | None, *, doc=None, quantit
         start = atom.start.isoformat() if atom.start and atom.kind == "interval" else None
         end = atom.end.isoformat() if atom.end and atom.kind == "interval" else None
         gran = "duration" if atom.kind == "duration" else _GRAN.get(atom.gran, atom.gran)
+        gran = gran if gran in GRANULARITIES else "unknown"
         out.append(TimeExpr(id=f"T{len(out) + 1}", text=text[atom.start_char:atom.end_char].strip(),
                             start_char=atom.start_char, end_char=atom.end_char,
                             start=start, end=end, granularity=gran or "unknown"))

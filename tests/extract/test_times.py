@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cronica.extract.times import find_times, make_times
+from cronica.extract.times import GRANULARITIES, find_times, make_times
 from cronica.model import Article, Quantity
 
 RECOGNIZERS = {
@@ -187,5 +187,6 @@ _WORDS = ["el", "de", "viernes", "2024", "junio", "hasta", "abril", "last", "wee
 def test_times_never_crash_and_keep_order(lang, text, day):
     for t in find_times(text, lang, day.isoformat()):
         assert text[t.start_char:t.end_char].strip() == t.text
+        assert t.granularity in GRANULARITIES
         if t.start and t.end:
             assert t.start <= t.end
