@@ -163,8 +163,9 @@ def _build_patterns(lex: Lexicon, path) -> None:
                 raise LanguageDataError("E301", path=path, reason=f"bad template '{template}': {e}") from e
     for name, forms in (lex.data.get("connectors") or {}).items():
         lex.connectors[name] = _connector(forms)
+    tail = lex.data.get("prefix_tail") or ""
     for key, forms in (lex.data.get("prefixes") or {}).items():
-        lex.prefixes.append((key, re.compile(r"(?:^|(?<=[^\w]))" + _alternation(forms) + r"\s*$")))
+        lex.prefixes.append((key, re.compile(r"(?:^|(?<=[^\w]))" + _alternation(forms) + tail + r"\s*$")))
     # tense cues keep their accents ("será" is future, "sera" is not a word)
     lex.future = [re.compile(p.lower()) for p in (lex.data.get("tense") or {}).get("future") or []]
     lex.needs_number = {fold(w) for w in lex.data.get("needs_number") or []}
