@@ -147,6 +147,9 @@ def entities_of(token, index: EntityIndex, *, make_nominal: bool = True) -> list
     ids = []
     for head in conjuncts(token):
         if head.i in index.time_tokens:
+            # "Bashar Assad Tuesday" parsed as one nominal: keep the names, drop the date
+            tokens = [t for t in phrase_tokens(head, index.frames) if t.i not in index.time_tokens]
+            ids.extend(i for i in index.ids_in(tokens) if i not in ids)
             continue
         found = index.ids_in([head])
         if not found:

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 
 from ..model import Article, Event
 from ..pipeline import component
-from .attribution import find_attribution, load_reporting
-from .event_roles import SUBJECT, EntityIndex, entities_of, find_roles, is_passive, is_pronoun
+from .attribution import find_attribution, is_reporting, load_reporting
+from .event_roles import SUBJECT, EntityIndex, entities_of, find_roles, is_passive, is_pronoun, subject_of
 from .status import find_status, load_modality
 from .triggers import find_triggers, load_lexicon
 
@@ -130,6 +130,26 @@ def roles_of_governor(governor, frames, index) -> list[str]:
     return find_roles(governor, frames, index).source
 
 
+def _demands(sent, article, index, langdata) -> list[Event]:
+    """A reported obligation is a demand: "Francia dijo que Irak debe cooperar" (REQUEST)."""
+    _, modality, reporting = langdata
+    found = []
+    for verb in (t for t in sent if is_reporting(t, reporting)):
+        for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+            modal = next((c for c in clause.children if c.dep_ == "aux"
+                          and c.lemma_.lower() in modality.obligation), None)
+            speaker, addressee = subject_of(verb), subject_of(clause)
+            if modal is None or speaker is None or addressee is None or is_pronoun(speaker):
+                continue
+            start, end = min(verb.idx, modal.idx), max(verb.idx + len(verb), modal.idx + len(modal))
+            found.append(Event(
+                id="", type="REQUEST", mode="demand", source=entities_of(speaker, index),
+                target=entities_of(addressee, index), status="asserted",
+                evidence={"start": sent.start_char, "end": sent.end_char}, confidence=0.6,
+                trigger={"text": article.text[start:end], "start": start, "end": end}))
+    return found
+
+
 def _dedupe(events: list[Event]) -> list[Event]:
     """One event per type and actors in a sentence; a role-less noun gives way to its type's verb."""
     kept, seen = [], set()
@@ -170,6 +190,7 @@ def extract_events(article: Article) -> list[Event]:
         by_token = {t.head.i: t for t in triggers}
         found = [e for e in (_event_for(t, sent, article, index, langdata, by_token, context)
                              for t in triggers) if e is not None]
+        found.extend(_demands(sent, article, index, langdata))
         events.extend(_dedupe(found))
         actor = _sentence_actor(sent, index) or next(
             (e.source for e in found if e.confidence >= 0.6 and e.source), [])

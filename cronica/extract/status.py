@@ -28,6 +28,7 @@ class Modality:
     future_aux: frozenset
     hypothetical: frozenset
     conditional: frozenset
+    obligation: frozenset
 
 
 @lru_cache(maxsize=None)
@@ -38,7 +39,7 @@ def load_modality(lang: str) -> Modality:
     def words(key):
         return frozenset(str(w).lower() for w in data.get(key) or ())
     return Modality(words("negation"), words("deny"), words("plan"), words("future_aux"),
-                    words("hypothetical"), words("conditional"))
+                    words("hypothetical"), words("conditional"), words("obligation"))
 
 
 def _words(token) -> set[str]:
