@@ -35,7 +35,7 @@ def _page(shared_data: Path) -> bytes:
 
 
 def _corrupt_warc(shared_data: Path) -> bytes:
-    """The shared WARC with bytes flipped inside its fifth record's gzip member."""
+    """The shared WARC's first 8 records, with bytes flipped inside the fifth one's gzip member."""
     from warcio.archiveiterator import ArchiveIterator
     data = (shared_data / "news" / "warc" / "fundus-sample.warc.gz").read_bytes()
     iterator, starts = ArchiveIterator(io.BytesIO(data)), []
@@ -44,7 +44,7 @@ def _corrupt_warc(shared_data: Path) -> bytes:
     damaged = bytearray(data)
     for k in range(starts[4] + 200, starts[4] + 260):
         damaged[k] ^= 0x55
-    return bytes(damaged)
+    return bytes(damaged[:starts[8]])
 
 
 def _zip_bomb() -> bytes:
