@@ -58,6 +58,7 @@ class Lexicon:
     connectors: dict = field(default_factory=dict)  # name -> compiled fullmatch regex
     prefixes: list = field(default_factory=list)   # (key, compiled regex ending at $)
     future: list = field(default_factory=list)
+    past: list = field(default_factory=list)
     needs_number: set = field(default_factory=set)
     needs_cue: set = field(default_factory=set)
 
@@ -168,6 +169,7 @@ def _build_patterns(lex: Lexicon, path) -> None:
         lex.prefixes.append((key, re.compile(r"(?:^|(?<=[^\w]))" + _alternation(forms) + tail + r"\s*$")))
     # tense cues keep their accents ("será" is future, "sera" is not a word)
     lex.future = [re.compile(p.lower()) for p in (lex.data.get("tense") or {}).get("future") or []]
+    lex.past = [re.compile(p.lower()) for p in (lex.data.get("tense") or {}).get("past") or []]
     lex.needs_number = {fold(w) for w in lex.data.get("needs_number") or []}
     lex.needs_cue = {fold(w) for w in lex.data.get("needs_cue") or []}
 

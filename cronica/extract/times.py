@@ -26,6 +26,7 @@ from ..pipeline import component
 from .time_compose import Composer
 from .time_lexicon import Lexicon, fold, load_lexicon
 from .time_resolve import Atom, read_groups
+from .time_tense import TenseFinder
 from .time_rules import RULES
 
 _YEAR_RULES = {"year", "decade", "num_my", "num_ym"}
@@ -115,43 +116,6 @@ def _select(found) -> list[Atom]:
     return sorted(taken, key=lambda a: a.start_char)
 
 
-def _tense_finder(lex: Lexicon, text: str, folded: str, doc):
-    cache: dict[int, bool] = {}
-
-    def sentence(pos: int) -> tuple[int, int]:
-        if doc is not None:
-            for sent in doc.sents:
-                if sent.start_char <= pos < sent.end_char:
-                    return sent.start_char, sent.end_char
-        starts = [m.end() for m in re.finditer(r"[.!?;\n]\s", folded[:pos])]
-        end = re.search(r"[.!?;\n](\s|$)", folded[pos:])
-        return (starts[-1] if starts else 0), (pos + end.end() if end else len(folded))
-
-    def future_at(pos: int) -> bool:
-        lo, hi = sentence(pos)
-        if lo not in cache:
-            cache[lo] = _doc_future(lex, doc, lo, hi) or any(p.search(text[lo:hi].lower()) for p in lex.future)
-        return cache[lo]
-    return future_at
-
-
-def _doc_future(lex: Lexicon, doc, lo: int, hi: int) -> bool:
-    """Does the parse mark the sentence as future (Tense=Fut, "will", "va a" + infinitive)?"""
-    if doc is None:
-        return False
-    tense = lex.data.get("tense") or {}
-    aux = {str(w).lower() for w in tense.get("future_aux") or []}
-    lemmas = {str(w).lower() for w in tense.get("future_lemma") or []}
-    particles = {str(w).lower() for w in tense.get("future_particle") or []}
-    for tok in doc.char_span(lo, hi, alignment_mode="expand") or []:
-        if "Fut" in tok.morph.get("Tense") or tok.lower_ in aux:
-            return True
-        if tok.lemma_ in lemmas and tok.i + 2 < len(doc) and tok.nbor(1).lower_ in particles \
-                and "Inf" in tok.nbor(2).morph.get("VerbForm"):
-            return True
-    return False
-
-
 def find_times(text: str, lang: str, published: str | None, *, doc=None, quantities=()) -> list[TimeExpr]:
     """Find and resolve the temporal expressions of a text.
 
@@ -170,7 +134,7 @@ def find_times(text: str, lang: str, published: str | None, *, doc=None, quantit
     folded, ref = fold(text), _reference(published)
     spans = [(q.start, q.end, _year_like(q)) for q in quantities if q.end > q.start]
     atoms = _select(_candidates(lex, text, folded, ref, spans))
-    atoms = Composer(lex, folded, ref, _tense_finder(lex, text, folded, doc)).run(atoms)
+    atoms = Composer(lex, folded, ref, TenseFinder(lex, text, doc)).run(atoms)
     lead = re.compile(r"(?:^|(?<=\W))(?:" + "|".join(re.escape(fold(str(w))) for w in lex.data.get("lead_words") or ["\x00"])
                       + r")\s$")
     out = []

@@ -97,6 +97,25 @@ def test_times_read_weekdays_and_months_in_sentence_tense(lang, text, expression
     assert got is not None and got.start == start
 
 
+CLAUSES = [
+    ("en", "Lavrov will travel to North Korea on Friday, state media said on Monday.",
+     {"Friday": "2025-07-11", "Monday": "2025-07-07"}),
+    ("es", "El canciller, que llegó el martes, va a reunirse con Kim el jueves.",
+     {"martes": "2025-07-08", "jueves": "2025-07-10"}),
+]
+
+
+@pytest.mark.parametrize("with_doc", [False, True])
+@pytest.mark.parametrize("lang,text,days", CLAUSES)
+def test_times_read_each_clause_in_its_own_tense(lang, text, days, with_doc):
+    doc = None
+    if with_doc:
+        from cronica.extract.nlp import parse
+        doc = parse(text, lang)
+    times = find_times(text, lang, "2025-07-09", doc=doc)
+    assert {word: _reading(times, word).start for word in days} == days
+
+
 SEASONS = [
     ("es", "Los combates se intensificaron en el invierno del año pasado.", "2024-12-01", "2025-02-28"),
     ("en", "Fighting intensified in the winter of 2023.", "2023-12-01", "2024-02-29"),
