@@ -1,4 +1,4 @@
-"""Walk paths (files, folders, "-") and dispatch each input to the reader for its format."""
+"""Walk paths (files, folders, "-", http(s) URLs) and dispatch each input to the reader for its format."""
 from __future__ import annotations
 
 import os
@@ -12,8 +12,12 @@ from .detect import detect_format, is_warc_file, open_bytes
 from .readers import READERS
 
 
+def _is_url(path: str) -> bool:
+    return path.startswith(("http://", "https://"))
+
+
 def _walk(path: str) -> Iterator[str]:
-    if path == "-" or not os.path.isdir(path):
+    if path == "-" or _is_url(path) or not os.path.isdir(path):
         yield path
         return
     for root, dirs, files in os.walk(path):
@@ -55,15 +59,34 @@ def read_inputs(paths, options, *, dedup: bool = False) -> Iterator[Article | In
     """Yield an Article (or an InputError) for every article found under `paths`.
 
     Args:
-        paths: file paths, folder paths (walked recursively, sorted) or "-".
+        paths: file paths, folder paths (walked recursively, sorted), "-", or http(s) URLs
+            (fetched under the fetch_* settings).
         options: resolved settings.
         dedup: drop later copies of an article (exact or near), recording them on
             the first one's `meta["copies"]` (see `cronica.ingest.dedup`).
     Returns:
         iterator of Article or InputError, in input order.
     """
-    items = (item for path in paths for one in _walk(path) for item in _read_one(one, options))
+    paths, fetcher = list(paths), None
+    if any(_is_url(path) for path in paths):
+        from .fetch import Fetcher
+        fetcher = Fetcher(options)  # one for the batch: it keeps the per-host delay
+    items = _read_all(paths, options, fetcher)
     if dedup:
         from .dedup import deduplicate
         items = deduplicate(items)
-    yield from items
+    try:
+        yield from items
+    finally:
+        if fetcher is not None:
+            fetcher.close()
+
+
+def _read_all(paths, options, fetcher) -> Iterator[Article | InputError]:
+    for path in paths:
+        if _is_url(path):
+            from .fetch import read_url
+            yield from read_url(path, options, fetcher=fetcher)
+            continue
+        for one in _walk(path):
+            yield from _read_one(one, options)

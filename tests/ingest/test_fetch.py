@@ -152,3 +152,13 @@ def test_fetch_waits_between_requests_to_one_host(server, local):
     ("93.184.216.34", True), ("2606:2800:220:1:248:1893:25c8:1946", True)])
 def test_fetch_public_addresses(address, public):
     assert is_public_address(address) is public
+
+
+def test_fetch_urls_in_read_inputs(server, local, options, shared_data):
+    from cronica.ingest import read_inputs
+    base, _ = server
+    feed = str(shared_data / "news" / "rss" / "en-bbc.xml")
+    items = list(read_inputs([base + "/page", feed], local))
+    assert isinstance(items[0], Article) and items[0].url == base + "/page" and len(items) == 39
+    refused = list(read_inputs([base + "/page", feed], options))
+    assert refused[0].code == "E114" and len(refused) == 39
