@@ -10,6 +10,8 @@ from ..text.numbers import Token
 from .number_lexicon import NumberLexicon
 from .number_units import Measure
 
+YEARS = (1900, 2100)  # bare four-digit numbers in this span are read as years
+
 
 def _plain_int(m: Measure, tokens: list[Token]) -> int | None:
     if m.end - m.start != 1 or tokens[m.start].kind != "num" or not tokens[m.start].text.isdigit():
@@ -53,6 +55,9 @@ def is_date_or_time(tokens: list[Token], m: Measure, lex: NumberLexicon) -> bool
     """Is this measure a day, a year or a clock time rather than a quantity?"""
     if tokens[m.start].kind == "num" and _clock(tokens, m.start):
         return True
+    if m.unit is None and m.numbers and all(r.value == int(r.value) and 1 <= r.value <= 31 for r in m.numbers) \
+            and _before_month(tokens, m.end - 1, lex):
+        return True  # "desde el 2 hasta el 15 de mayo"
     if _year_range(tokens, m) or _glued_suffix(tokens, m):
         return True
     if not m.bare:
@@ -68,8 +73,8 @@ def is_date_or_time(tokens: list[Token], m: Measure, lex: NumberLexicon) -> bool
     if 1 <= value <= 31 and (_before_month(tokens, i, lex) or after_month(tokens, i, lex)):
         return True
     if 1000 <= value <= 2100 and len(tokens[i].text) == 4:
-        if after_month(tokens, i, lex):
-            return True
+        if YEARS[0] <= value <= YEARS[1] or after_month(tokens, i, lex):
+            return True  # a bare "2016" in news is the year ("the 2016 election")
         return _phrase_before(lex.year_before, tokens, i)
     return False
 
@@ -79,7 +84,7 @@ def _year_range(tokens, m: Measure) -> bool:
     if m.unit or m.approx or len(m.numbers) != 2:
         return False
     texts = [tokens[r.end - 1].text for r in m.numbers]
-    return all(t.isdigit() and len(t) == 4 and 1900 <= int(t) <= 2100 for t in texts)
+    return all(t.isdigit() and len(t) == 4 and YEARS[0] <= int(t) <= YEARS[1] for t in texts)
 
 
 def _glued_suffix(tokens, m: Measure) -> bool:

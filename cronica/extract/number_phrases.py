@@ -139,17 +139,19 @@ def _ranged(tokens, i, lex, conv) -> Measure | None:
         return None
     k = _skip_articles(tokens, first.end + 1, lex)
     second = _ordinal(tokens, k, lex) or read_measure(tokens, k, lex, conv)
-    if second is None:
+    if second is None or first.value is None or second.value is None:
         return None
     _join(first, second)
+    if first.min is not None and first.max is not None and first.min >= first.max:
+        return None  # "de 6 a 3 votos" is a tally, not a range
     first.start = i
     return first
 
 
 def _join(first: Measure, second: Measure) -> None:
     lo, hi = first.value, second.value
-    if second.scale and not first.scale and lo is not None and lo < second.scale:
-        lo *= second.scale  # "entre 3 y 4 millones"
+    if second.scale and not first.scale and lo is not None and hi is not None and lo <= hi / second.scale:
+        lo *= second.scale  # "entre 3 y 4 millones" (not "between $500,000 and $99 million")
     first.min, first.max, first.end = lo, hi, second.end
     first.unit, first.kind = first.unit or second.unit, first.kind or second.kind
     first.numbers += second.numbers
@@ -170,7 +172,8 @@ def _range_join(tokens, m: Measure, lex, conv) -> None:
         return  # "three-nought-four", "+1-222-2222": not ranges
     if m.unit and second.unit and m.unit != second.unit:
         return
-    lo = m.min * second.scale if second.scale and not m.scale and m.min < second.scale else m.min
+    inherit = second.scale and not m.scale and m.min <= second.min / second.scale
+    lo = m.min * second.scale if inherit else m.min
     if not lo < second.min:
         return
     _join(m, second)

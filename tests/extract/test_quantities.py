@@ -90,6 +90,7 @@ def test_quantities_flags_mixed_separators(lavrov, lang):
     ("Un centenar de manifestantes se concentró ante el Congreso.", "es", 100, 100, True, "protesters"),
     ("El Gobierno evacuó a más de medio millón de personas.", "es", 500000, None, False, "people"),
     ("Hundreds of thousands of people fled the city.", "en", 100000, None, True, "people"),
+    ("Bail was set between $500,000 and $99 million.", "en", 500000, 99000000, False, "USD"),
 ])
 def test_quantities_reads_news_sentences(text, lang, low, high, approx, unit):
     quantities, _ = find_quantities(text, lang)
@@ -102,6 +103,10 @@ def test_quantities_reads_news_sentences(text, lang, low, high, approx, unit):
     ("La reunión será el 9 de julio a las 10.", "es"),
     ("The summit ended on May 8, 1945.", "en"),
     ("Quedó en tercer lugar.", "es"),
+    ("Russia meddled in the 2016 election.", "en"),
+    ("La fiesta se celebró desde el 2 hasta el 15 de mayo.", "es"),
+    ("The talks ran from 2010 to 2012.", "en"),
+    ("Los ensayos de la vacuna contra la covid-19 siguen.", "es"),
 ])
 def test_quantities_skips_dates_times_and_ordinals(text, lang):
     quantities, _ = find_quantities(text, lang)
