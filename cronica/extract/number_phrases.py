@@ -168,8 +168,9 @@ def _range_join(tokens, m: Measure, lex, conv) -> None:
     second = read_measure(tokens, e + 1, lex, conv)
     if second is None or second.min is None:
         return
-    if tokens[e].kind == "sym" and (_has_words(m) or _has_words(second) or _chained(tokens, second, lex)):
-        return  # "three-nought-four", "+1-222-2222": not ranges
+    if tokens[e].kind == "sym" and (_has_words(m) or _has_words(second) or _chained(tokens, second, lex)
+                                    or _lopsided(tokens, e)):
+        return  # "three-nought-four", "+1-222-2222", "75 -300mm": not ranges
     if m.unit and second.unit and m.unit != second.unit:
         return
     inherit = second.scale and not m.scale and m.min <= second.min / second.scale
@@ -181,6 +182,11 @@ def _range_join(tokens, m: Measure, lex, conv) -> None:
 
 def _has_words(m: Measure) -> bool:
     return any(r.words for r in m.numbers)
+
+
+def _lopsided(tokens, e) -> bool:
+    """A dash spaced on one side only binds to one number."""
+    return (tokens[e - 1].end == tokens[e].start) != (tokens[e].end == tokens[e + 1].start)
 
 
 def _chained(tokens, m: Measure, lex) -> bool:
