@@ -25,6 +25,11 @@ PRONOUN_POS = {"PRON"}
 NOMINAL_POS = {"NOUN", "PROPN"}
 PLACE_TYPES = {"GPE", "LOC"}
 PHYSICAL = {"ASSAULT", "COERCE"}
+# a nominal event in an adjunct of a clause ("llegó en visita oficial", "cortaron la ruta en
+# protesta") has the clause's subject as its actor for these types
+PARTICIPANT_TYPES = {"CONSULT", "PROTEST", "SUPPORT", "AID", "AGREE", "COOPERATE"}
+# a demand or a threat is addressed to the subject of its clause ("exigió que EE.UU. cancele")
+ADDRESSED_TYPES = {"REQUEST", "THREATEN", "ACCUSE"}
 _MAX_ACTORS = 4
 _MAX_NOMINAL_TOKENS = 6
 
@@ -212,13 +217,19 @@ def _verb_roles(trigger, frames: dict, index: EntityIndex, roles: Roles) -> None
             targets.append((1 if rel == "obj" else 2, token))
         elif rel == "obj" and not marker:
             targets.append((3, token))
+    addressee = set(frames.get("addressee") or ())
     for rank, token in sorted(targets, key=lambda x: (x[0], x[1].i)):
-        # an object with no preposition may be a thing ("prometiendo ayuda"): only
-        # physical acts make an unnamed bare object their recipient
-        nominal = rank < 3 or trigger.type in PHYSICAL
+        # an object may be a thing ("prometiendo ayuda", "agreed upon a pact"): only physical
+        # acts, and addressee markers ("a", "with"), make an unnamed object the recipient
+        nominal = rank == 0 or trigger.type in PHYSICAL or marker_of(token) in addressee
         roles.target = entities_of(token, index, make_nominal=nominal)
         if roles.target:
             break
+    if not roles.target and trigger.type in ADDRESSED_TYPES:
+        clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+        subject = subject_of(clause) if clause is not None else None
+        if subject is not None and not is_pronoun(subject):
+            roles.target = entities_of(subject, index)
     if passive and not roles.source:
         roles.source = _stray_agent(verb, agent, index)
     if passive and not roles.target and verb.dep_ in SHARE_SUBJECT:
@@ -231,7 +242,7 @@ def _verb_roles(trigger, frames: dict, index: EntityIndex, roles: Roles) -> None
         elif subject is not None and verb.dep_ in RELATIVE and verb.head.pos_ in NOMINAL_POS:
             roles.source = entities_of(verb.head, index)  # "el ELN, que atacó ..."
     if trigger.noun is not None:
-        _noun_roles(trigger.noun, frames, index, roles, skip)
+        _noun_roles(trigger.noun, frames, index, roles, skip, trigger.type)
 
 
 def _stray_agent(verb, agent: set, index: EntityIndex) -> list[str]:
@@ -244,7 +255,8 @@ def _stray_agent(verb, agent: set, index: EntityIndex) -> list[str]:
     return []
 
 
-def _noun_roles(noun, frames: dict, index: EntityIndex, roles: Roles, skip=frozenset()) -> None:
+def _noun_roles(noun, frames: dict, index: EntityIndex, roles: Roles, skip=frozenset(),
+                type_: str = "") -> None:
     possessor, recipient = set(frames.get("possessor") or ()), set(frames.get("recipient") or ())
     for rel, marker, token in arguments(noun):
         if token.i in skip or token.pos_ not in NOMINAL_POS | PRONOUN_POS:
@@ -255,7 +267,13 @@ def _noun_roles(noun, frames: dict, index: EntityIndex, roles: Roles, skip=froze
             roles.target = roles.target or entities_of(token, index)
     support = set(frames.get("support_verbs") or ())
     head = noun.head
-    if not roles.source and noun.dep_ in OBJECT | SUBJECT and head.lemma_.lower() in support:
+    if head.dep_ in PREP and head.head.pos_ in ("VERB", "AUX"):
+        head, adjunct = head.head, True  # English "arrived on a visit": noun -> prep -> verb
+    else:
+        adjunct = noun.dep_ in OBLIQUE and head.pos_ in ("VERB", "AUX")
+    inherit = (noun.dep_ in OBJECT | SUBJECT and head.lemma_.lower() in support) or (
+        adjunct and type_ in PARTICIPANT_TYPES)
+    if not roles.source and inherit:
         subject = subject_of(head)
         if subject is not None and subject.i != noun.i and not is_pronoun(subject):
             roles.source = entities_of(subject, index)
@@ -286,7 +304,7 @@ def find_roles(trigger, frames: dict, index: EntityIndex, *, dateline_place=None
     """
     roles = Roles()
     if trigger.kind == "noun":
-        _noun_roles(trigger.head, frames, index, roles, {t.i for t in trigger.tokens})
+        _noun_roles(trigger.head, frames, index, roles, {t.i for t in trigger.tokens}, trigger.type)
     else:
         _verb_roles(trigger, frames, index, roles)
     roles.source = roles.source[:_MAX_ACTORS]
