@@ -11,7 +11,7 @@ from typing import Iterator
 
 from ..errors import InputError
 from ..model import Article
-from .decode import decode_text
+from .decode import decode_text, repair_mojibake
 from .pagemeta import PageMeta, find_canonical, find_declared_date, find_lang, strip_site_from_title
 
 log = logging.getLogger("cronica")
@@ -121,13 +121,13 @@ def article_from_html(html_text: str | bytes, name: str, options, url: str | Non
         html_text = decode_text(html_text, name, declared=declared_charset(html_text))
     tree = _parse(html_text, name)
     meta = read_metadata(tree, url)
-    text = extract_body(tree, meta.url)
+    text = repair_mojibake(extract_body(tree, meta.url))
     if len(text.split()) < MIN_ARTICLE_WORDS:
         raise InputError("E111", input=name)
     extra = {"authors": meta.authors, "canonical_url": meta.canonical_url}
     if meta.published:
         extra["published_from"] = meta.published_from
-    return Article(text=text, input_name=name, url=meta.url, source=meta.site, title=meta.title,
+    return Article(text=text, input_name=name, url=meta.url, source=meta.site, title=repair_mojibake(meta.title),
                    published=meta.published,
                    lang=meta.lang if meta.lang in DECLARED_LANGS else None, meta=extra)
 

@@ -6,7 +6,7 @@ from typing import Iterator
 
 from ..errors import InputError
 from ..model import Article
-from .decode import decode_text
+from .decode import decode_text, repair_mojibake
 
 _RECORD_FIELDS = ("id", "url", "source", "title", "published", "lang")
 
@@ -21,7 +21,7 @@ def read_text(data: bytes, name: str, options) -> Iterator[Article | InputError]
     except InputError as e:
         yield e
         return
-    yield Article(text=text, input_name=name)
+    yield Article(text=repair_mojibake(text), input_name=name)
 
 
 def article_from_record(record: dict, name: str, options) -> Article | InputError:
