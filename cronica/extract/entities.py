@@ -18,7 +18,8 @@ from ..pipeline import component
 from .actor_context import (describe_person, evidence_next_to, find_evidence, find_phrases,
                             load_patterns, role_countries)
 from .coref import Cluster, merge_place_parts, merge_short_names, resolve_masked
-from .linking import PLACE_KINDS, country_name, load_gazetteer, lookup, org_key, person_key, slug
+from .linking import (PLACE_KINDS, country_name, load_gazetteer, lookup, org_key, person_key,
+                      place_country, slug)
 from .mentions import find_gazetteer_mentions, load_name_rules
 
 
@@ -75,6 +76,8 @@ def cluster_of(ctx: _Context, m: Mention) -> Cluster | None:
         return Cluster(person_key(m.text), "PERSON", [m])
     if m.type == "ORG" or any(h.start == 0 for h in find_phrases(m.text, ctx.patterns["orgs"])):
         return _org_cluster(ctx, m)
+    if m.type in ("LOC", "GPE") and place_country(ctx.gazetteer, m.text):
+        return Cluster("place:" + slug(m.text), "GPE", [m], place_country(ctx.gazetteer, m.text))
     return Cluster(f"{m.type.lower()}:{slug(m.text)}", m.type, [m])
 
 
@@ -90,22 +93,30 @@ def _merge_by_key(clusters: list[Cluster]) -> list[Cluster]:
     return list(by_key.values())
 
 
-def group_clusters(ctx: _Context, taken: list[Mention]) -> list[Cluster]:
-    """Group nouns and organisation heads next to a country, outside the named mentions."""
-    text, out = ctx.article.text, []
+def group_clusters(ctx: _Context, named: list[Mention]) -> tuple[list[Cluster], list[Mention]]:
+    """Group nouns and organisation heads next to a country, outside the named mentions.
+
+    A model mention that is only the group noun itself ("Colonos" opening a sentence)
+    gives way to the group. Returns the new clusters and the mentions they replace.
+    """
+    text, out, replaced = ctx.article.text, [], []
     phrases = [(p, "group") for p in find_phrases(text, ctx.patterns["groups"])] + \
         [(p, "org") for p in find_phrases(text, ctx.patterns["orgs"])]
     for phrase, kind in phrases:
-        if any(m.start < phrase.end and phrase.start < m.end for m in taken):
+        inside = [m for m in named if m.start < phrase.end and phrase.start < m.end]
+        if any(phrase.start < m.start or m.end < phrase.end or m.type not in ("PERSON", "MISC") for m in inside) \
+                and inside:
             continue
         ev = evidence_next_to(text, phrase.start, phrase.end, ctx.evidence, ctx.patterns["link"])
-        if ev is None or ev.kind == "city":
+        if ev is None or ev.kind == "city" or any(m.start < ev.end and ev.start < m.end and m.type == "ORG"
+                                                 for m in named):
             continue
         start, end = min(phrase.start, ev.start), max(phrase.end, ev.end)
         m = Mention(start, end, text[start:end], "ORG", "phrase")
         key = f"group:{slug(phrase.key)}:{ev.country}" if kind == "group" else org_key(m.text, phrase.key, ev.country)
         out.append(Cluster(key, "ORG", [m], ev.country, phrase.key if kind == "group" else None))
-    return out
+        replaced.extend(inside)
+    return out, replaced
 
 
 def _sub_context(text: str, lang: str) -> _Context:
@@ -214,8 +225,9 @@ def build_entities(article: Article, options) -> list[Entity]:
     """
     ctx = _Context(article)
     named = [m for m in article.mentions if m.source != "masked"]
-    clusters = _merge_by_key([c for c in (cluster_of(ctx, m) for m in named) if c is not None])
-    clusters = _merge_by_key(clusters + group_clusters(ctx, named))
+    groups, replaced = group_clusters(ctx, named)
+    named = [m for m in named if not any(m is r for r in replaced)]
+    clusters = _merge_by_key([c for c in (cluster_of(ctx, m) for m in named) if c is not None] + groups)
     assign_roles(ctx, clusters)
     loose = {c.key for c in clusters if c.type in ("ORG", "LOC", "MISC") and len(c.mentions[0].text.split()) == 1
              and lookup(ctx.gazetteer, c.mentions[0].text) is None}

@@ -37,6 +37,7 @@ class Gazetteer:
     folded: dict  # case-folded demonyms: Spanish writes them in lower case
     names: dict  # ISO3 -> the country's usual name in this language
     max_words: int
+    places: dict  # folded town name -> ISO3 (only to give a country to a place the model found)
 
 
 def fold(text: str) -> str:
@@ -103,7 +104,22 @@ def load_gazetteer(lang: str) -> Gazetteer:
         _add(forms, row["form"], link)
         folded.setdefault(row["form"].lower(), link)
     longest = max((len(f.split()) for f in forms), default=1)
-    return Gazetteer(forms, folded, names, longest)
+    return Gazetteer(forms, folded, names, longest, _places())
+
+
+@lru_cache(maxsize=None)
+def _places() -> dict:
+    """Folded town name -> ISO3; a folded name two countries share is left out."""
+    out: dict[str, str | None] = {}
+    for row in load_table("xx", "places"):
+        key = fold(row["form"])
+        out[key] = row["iso3"] if out.get(key, row["iso3"]) == row["iso3"] else None
+    return {k: v for k, v in out.items() if v}
+
+
+def place_country(gazetteer: Gazetteer, text: str) -> str | None:
+    """The country of a town the gazetteer does not list as a city ("Idlib" -> "SYR")."""
+    return gazetteer.places.get(fold(text))
 
 
 def lookup(gazetteer: Gazetteer, text: str, *, capitals: bool = True) -> Link | None:
