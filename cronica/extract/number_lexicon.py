@@ -76,6 +76,7 @@ class NumberLexicon:
     usual_decimal: str | None
     cardinals: dict
     weak_one: frozenset
+    one_before_unit: frozenset
     hundred: frozenset
     multipliers: dict
     digit_suffixes: dict
@@ -203,7 +204,8 @@ def load_lexicon(lang: str) -> NumberLexicon:
     suffixes = {str(f): float(v) for v, forms in (data.get("digit_suffixes") or {}).items() for f in forms}
     return NumberLexicon(
         lang=lang, usual_decimal=data.get("usual_decimal_mark"), cardinals=_values(data.get("cardinals"), path),
-        weak_one=_fold_set(data.get("weak_one")), hundred=_fold_set(data.get("hundred")),
+        weak_one=_fold_set(data.get("weak_one")), one_before_unit=_fold_set(data.get("one_before_unit")),
+        hundred=_fold_set(data.get("hundred")),
         multipliers=_values(data.get("multipliers"), path), digit_suffixes=suffixes,
         dozen=_fold_set(data.get("dozen")), and_words=_fold_set(data.get("and")),
         mixed=_fold_set(data.get("mixed")), decimal_point=_fold_set(data.get("decimal_point")),

@@ -107,9 +107,12 @@ def _scale(tokens, k, value, lex):
     of = lex.fraction_of.match(tokens, k)
     if of:
         k = of[0]
-    if k < len(tokens) and tokens[k].norm in lex.weak_one and k + 1 < len(tokens) \
-            and tokens[k + 1].norm in lex.dozen:
-        return k + 2, value * 12
+    if k < len(tokens) and tokens[k].norm in lex.weak_one and k + 1 < len(tokens):
+        nxt = tokens[k + 1].norm
+        if nxt in lex.dozen:
+            return k + 2, value * 12  # "half a dozen"
+        if nxt in lex.multipliers:
+            return k + 2, value * lex.multipliers[nxt]  # "half a million"
     if k < len(tokens) and tokens[k].norm in lex.dozen:
         return k + 1, value * 12
     if k < len(tokens) and tokens[k].norm in lex.multipliers:

@@ -187,8 +187,9 @@ def _weak_ok(tokens: list[Token], j: int, lex: NumberLexicon) -> bool:
     nxt = tokens[j + 1]
     if nxt.norm in lex.multipliers or nxt.norm in lex.hundred or nxt.norm in lex.dozen:
         return True
-    if nxt.kind == "word" and (lex.units.match(tokens, j + 1) or lex.minor_units.match(tokens, j + 1)):
-        return True  # "un año", "una milla", "un centavo"
+    if tokens[j].norm in lex.one_before_unit and nxt.kind == "word" \
+            and (lex.units.match(tokens, j + 1) or lex.minor_units.match(tokens, j + 1)):
+        return True  # "un año", "una milla", "un centavo" (but "$5 a share" is a rate)
     if compound_den(tokens, j + 1, lex):
         return True
     return partitive(nxt, lex) is not None and not ordinal_use(tokens, j + 1, lex)
