@@ -103,6 +103,7 @@ def test_quantities_reads_news_sentences(text, lang, low, high, approx, unit):
     ("La reunión será el 9 de julio a las 10.", "es"),
     ("The summit ended on May 8, 1945.", "en"),
     ("Quedó en tercer lugar.", "es"),
+    ("Terminó en el 3º puesto de la 2ª etapa.", "es"),
     ("Russia meddled in the 2016 election.", "en"),
     ("La fiesta se celebró desde el 2 hasta el 15 de mayo.", "es"),
     ("The talks ran from 2010 to 2012.", "en"),
