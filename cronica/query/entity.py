@@ -5,7 +5,7 @@ import sqlite3
 
 from ..store.keys import fold
 
-SCAN_CAP = 5_000  # rows read for aliases and roles of a very common entity: the top ones are in there
+SCAN_CAP = 2_000  # rows read for the roles of a very common entity: the top ones are in there
 COUNT_CAP = 20_000  # events counted at most; past it, the count means "at least"
 
 
@@ -42,15 +42,14 @@ def entity_profile(conn: sqlite3.Connection, key: str, *, limit: int = 20, offse
     if row is None:
         return None
     profile = dict(row)
-    profile["aliases"] = [r[0] for r in conn.execute(
-        f"SELECT alias FROM (SELECT alias, name_norm FROM entity_aliases WHERE key = ? LIMIT {SCAN_CAP})"
-        " GROUP BY name_norm ORDER BY COUNT(*) DESC, alias LIMIT 50", (key,))]
+    profile["aliases"] = [r[1] for r in conn.execute(
+        "SELECT name_norm, MIN(alias) FROM entity_aliases WHERE key = ? GROUP BY name_norm LIMIT 50", (key,))]
     profile["roles"] = [r[0] for r in conn.execute(
         f"SELECT role FROM (SELECT role FROM doc_entities WHERE key = ? LIMIT {SCAN_CAP})"
         " WHERE role IS NOT NULL GROUP BY role ORDER BY COUNT(*) DESC LIMIT 10", (key,))]
-    profile["n_events"] = conn.execute(
-        f"SELECT COUNT(DISTINCT event_rowid) FROM (SELECT event_rowid FROM event_entities WHERE key = ?"
-        f" LIMIT {COUNT_CAP})", (key,)).fetchone()[0]
+    profile["n_events"] = conn.execute(  # links: an event where it plays two roles counts twice
+        f"SELECT COUNT(*) FROM (SELECT 1 FROM event_entities WHERE key = ? LIMIT {COUNT_CAP})",
+        (key,)).fetchone()[0]
     profile["events"] = _events(conn, key, limit, offset)
     profile["co_actors"] = co_actors(conn, key, limit=limit)
     profile["documents"] = [dict(r) for r in conn.execute(
@@ -69,7 +68,7 @@ def _events(conn, key: str, limit: int, offset: int) -> list[dict]:
     return [dict(r) for r in rows]
 
 
-def co_actors(conn: sqlite3.Connection, key: str, *, limit: int = 20, scan: int = 2_000) -> list[dict]:
+def co_actors(conn: sqlite3.Connection, key: str, *, limit: int = 20, scan: int = 500) -> list[dict]:
     """Entities that share events with `key`, most shared first.
 
     Args:

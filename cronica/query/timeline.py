@@ -52,8 +52,8 @@ def _event_page(conn, keys, query, where, params, limit, offset) -> tuple[list[i
     if keys:
         source = (f"SELECT ee.event_rowid FROM event_entities ee WHERE ee.key IN ({','.join('?' * len(keys))})"
                   f" AND {where.replace('x.', 'ee.')}")
-        total = conn.execute(f"SELECT COUNT(DISTINCT event_rowid) FROM ({source} LIMIT {COUNT_CAP})",
-                             [*keys, *params]).fetchone()[0]
+        total = conn.execute(f"SELECT COUNT(*) FROM ({source} LIMIT {COUNT_CAP})",  # links, not events:
+                             [*keys, *params]).fetchone()[0]  # one entity in two roles counts twice
         return _page_by_keys(conn, keys, where, params, limit, offset), total
     if query:
         source = ("SELECT e.event_rowid, e.sort_date FROM events e WHERE e.doc_rowid IN"

@@ -48,7 +48,7 @@ CREATE TABLE doc_entities (
     n_mentions INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (doc_rowid, local_id)
 );
-CREATE INDEX doc_entities_key ON doc_entities(key, doc_rowid);
+CREATE INDEX doc_entities_key ON doc_entities(key, doc_rowid, role);
 
 -- Every name and alias an entity goes by, folded for lookup.
 CREATE TABLE entity_aliases (
@@ -58,7 +58,7 @@ CREATE TABLE entity_aliases (
     doc_rowid INTEGER NOT NULL REFERENCES documents(doc_rowid) ON DELETE CASCADE
 );
 CREATE INDEX entity_aliases_name ON entity_aliases(name_norm, key);
-CREATE INDEX entity_aliases_key ON entity_aliases(key);
+CREATE INDEX entity_aliases_key ON entity_aliases(key, name_norm, alias);
 CREATE INDEX entity_aliases_doc ON entity_aliases(doc_rowid);
 
 -- The same event (type, actors, targets, overlapping dates) told by several articles.
