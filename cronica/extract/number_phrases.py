@@ -14,7 +14,7 @@ from __future__ import annotations
 from ..text.numbers import NumberConvention, Token
 from .number_dates import after_month
 from .number_lexicon import NumberLexicon
-from .number_units import Measure, _unit_after, read_measure
+from .number_units import Measure, unit_after, read_measure
 from .number_words import Reading
 
 
@@ -124,7 +124,7 @@ def _bound_after(tokens, m: Measure, lex, conv) -> None:
     elif found[1] == "max" and m.min is not None:
         m.min, m.max = None, (m.max if m.max is not None else value)
     m.end, m.bare = k, False
-    unit = _unit_after(tokens, k, lex, m.numbers[-1]) if m.unit is None and m.numbers else None
+    unit = unit_after(tokens, k, lex, m.numbers[-1]) if m.unit is None and m.numbers else None
     if unit and unit[1][0] != "percent":
         m.end, (m.kind, m.unit) = unit[0], unit[1]  # "cuatro o más horas"
 
@@ -206,7 +206,7 @@ def _round_noun(tokens, i, lex) -> Measure | None:
         return None
     value = count * lex.round_nouns[tokens[k].norm]
     m = Measure(i, k + 1, value, value, approx=True, bare=False)
-    found = _unit_after(tokens, k + 1, lex, Reading(i, k + 1, value, scale=value))
+    found = unit_after(tokens, k + 1, lex, Reading(i, k + 1, value, scale=value))
     if found:
         m.end, (m.kind, m.unit) = found[0], found[1]
     return m
@@ -226,7 +226,7 @@ def _vague(tokens, i, lex) -> Measure | None:
             return Measure(i, i + 1, lex.vague[tokens[i].norm], None, approx=True, bare=False)
         return None
     m = Measure(i, k - 1, size, None, approx=True, bare=False)
-    found = _unit_after(tokens, k, lex, Reading(i, k, size)) if k < len(tokens) else None
+    found = unit_after(tokens, k, lex, Reading(i, k, size)) if k < len(tokens) else None
     if found:
         m.end = found[0]
         m.kind, m.unit = found[1]

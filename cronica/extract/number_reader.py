@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import math
 
-from ..text.numbers import NumberConvention, Token, read_literal
+from ..text.numbers import NumberConvention, Token
 from .number_lexicon import NumberLexicon
-from .number_words import (HYPHENS, Reading, _Group, compound_den, ordinal_use, partitive,
+from .number_words import (HYPHENS, Reading, CardinalState, compound_den, ordinal_use, partitive,
                            read_cardinal, vulgar_fraction)
 
 MINUS = ("-", "−", "–")
@@ -209,7 +209,7 @@ def _ordinal_numeral(tokens, e, lex):
     return None
 
 
-def _fraction(tokens, r: Reading, g: _Group, lex) -> None:
+def _fraction(tokens, r: Reading, g: CardinalState, lex) -> None:
     """A partitive after the cardinal: "dos tercios", "one hundred thirty fifths"."""
     found = _denominator(tokens, r.end, lex)
     if found is None or not found[1]:
@@ -234,7 +234,7 @@ def _fraction(tokens, r: Reading, g: _Group, lex) -> None:
     r.value = base + part
 
 
-def _mixed(tokens, r: Reading, g: _Group, lex, conv, depth: int = 0) -> None:
+def _mixed(tokens, r: Reading, g: CardinalState, lex, conv, depth: int = 0) -> None:
     """"y medio", "and a half", "con dos tercios", "con cincuenta" after a number."""
     e = r.end
     if e + 1 >= len(tokens):
@@ -280,7 +280,7 @@ def _fraction_unscaled(tokens, r, g, lex) -> None:
         r.value, r.end, r.fraction = r.value / found[1], found[0], True
 
 
-def _add_fraction(tokens, r: Reading, g: _Group, frac: float, k: int, lex) -> None:
+def _add_fraction(tokens, r: Reading, g: CardinalState, frac: float, k: int, lex) -> None:
     nxt = tokens[k].norm if k < len(tokens) else None
     following = lex.multipliers.get(nxt) if nxt else None
     if g.cur is None and g.last_mult:

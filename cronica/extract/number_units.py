@@ -31,7 +31,7 @@ class Measure:
         return self.min if self.min is not None else self.max
 
 
-def _unit_after(tokens: list[Token], k: int, lex: NumberLexicon, reading: Reading):
+def unit_after(tokens: list[Token], k: int, lex: NumberLexicon, reading: Reading):
     """Unit phrase right after the number: (end, (kind, key)) or None."""
     if k < len(tokens) and tokens[k].text in HYPHENS and k + 1 < len(tokens) \
             and tokens[k].start == tokens[k - 1].end:
@@ -83,7 +83,7 @@ def read_measure(tokens: list[Token], i: int, lex: NumberLexicon,
     if prefix:
         _set_unit(m, prefix[1])
     else:
-        found = _unit_after(tokens, reading.end, lex, reading)
+        found = unit_after(tokens, reading.end, lex, reading)
         if found:
             m.end = found[0]
             _set_unit(m, found[1])

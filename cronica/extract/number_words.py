@@ -17,7 +17,7 @@ import math
 import unicodedata
 from dataclasses import dataclass, field
 
-from ..text.numbers import NumberConvention, Token, read_literal
+from ..text.numbers import Token, read_literal
 from .number_lexicon import NumberLexicon
 
 HYPHENS = ("-", "–", "‐")
@@ -37,7 +37,7 @@ class Reading:
 
 
 @dataclass
-class _Group:
+class CardinalState:
     """State of the cardinal being read."""
 
     stack: list = field(default_factory=list)  # (amount, multiplier)
@@ -60,7 +60,7 @@ def _places(v: float) -> int:
     return len(str(int(v))) if v >= 1 else 1
 
 
-def _addable(g: _Group, v: float) -> bool:
+def _addable(g: CardinalState, v: float) -> bool:
     if g.cur is None:
         return True
     if g.prev == "digits" or g.cur == 0 or v == 0 or v != int(v):
@@ -94,7 +94,7 @@ def glued_number(word: str, lex: NumberLexicon) -> float | None:
     pieces = _segment(word, lex, 0)
     if not pieces:
         return None
-    g = _Group()
+    g = CardinalState()
     for value, is_mult in pieces:
         if is_mult:
             _apply_mult(g, value)
@@ -151,7 +151,7 @@ def partitive(token: Token, lex: NumberLexicon):
     return None
 
 
-def _apply_mult(g: _Group, m: float) -> None:
+def _apply_mult(g: CardinalState, m: float) -> None:
     amount = g.cur if g.cur is not None else 0.0
     popped = False
     while g.stack and g.stack[-1][1] < m:
@@ -163,7 +163,7 @@ def _apply_mult(g: _Group, m: float) -> None:
     g.cur, g.prev, g.last_mult, g.last_add = None, "mult", m, 0.0
 
 
-def _starts_group(tokens: list[Token], j: int, g: _Group, lex: NumberLexicon) -> bool:
+def _starts_group(tokens: list[Token], j: int, g: CardinalState, lex: NumberLexicon) -> bool:
     """Can the token after a connector continue the number?"""
     if j >= len(tokens):
         return False
@@ -207,7 +207,7 @@ def ordinal_use(tokens: list[Token], k: int, lex: NumberLexicon) -> bool:
     return nxt.norm not in lex.unit_link | lex.vague_link | lex.and_words | lex.mixed | lex.bound_join
 
 
-def _word_atom(tokens, j, g: _Group, lex) -> bool:
+def _word_atom(tokens, j, g: CardinalState, lex) -> bool:
     """Consume one number word at j into g; False when it cannot continue the number."""
     t = tokens[j]
     norm = t.norm
@@ -249,7 +249,7 @@ def _word_atom(tokens, j, g: _Group, lex) -> bool:
     return True
 
 
-def _digit_atom(tokens, j, g: _Group, lex, conv) -> bool:
+def _digit_atom(tokens, j, g: CardinalState, lex, conv) -> bool:
     value, mark = read_literal(tokens[j].text, conv)
     if not math.isfinite(value):
         return False
@@ -272,9 +272,9 @@ def _digit_atom(tokens, j, g: _Group, lex, conv) -> bool:
     return True
 
 
-def read_cardinal(tokens: list[Token], i: int, lex: NumberLexicon, conv=None) -> _Group | None:
+def read_cardinal(tokens: list[Token], i: int, lex: NumberLexicon, conv=None) -> CardinalState | None:
     """Read the integer part (digits and/or words) starting at token i."""
-    g = _Group(end=i)
+    g = CardinalState(end=i)
     j = i
     while j < len(tokens):
         t = tokens[j]
@@ -300,7 +300,7 @@ def read_cardinal(tokens: list[Token], i: int, lex: NumberLexicon, conv=None) ->
     return g
 
 
-def _connector(tokens, j, g: _Group, lex) -> bool:
+def _connector(tokens, j, g: CardinalState, lex) -> bool:
     t = tokens[j]
     is_and = t.norm in lex.and_words
     if not is_and or g.end != j or (t.kind == "sym" and g.prev != "word"):
