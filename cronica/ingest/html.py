@@ -12,7 +12,8 @@ from typing import Iterator
 from ..errors import InputError
 from ..model import Article
 from .decode import decode_text, repair_mojibake
-from .pagemeta import PageMeta, find_canonical, find_declared_date, find_lang, strip_site_from_title
+from .pagemeta import (PageMeta, clean_site, find_canonical, find_declared_date, find_lang,
+                       strip_site_from_title)
 
 log = logging.getLogger("cronica")
 
@@ -72,10 +73,7 @@ def read_metadata(tree, url: str | None = None) -> PageMeta:
                     authors=_authors(doc.author or tm.extract_author(tree)),
                     canonical_url=find_canonical(tree), lang=find_lang(tree))
     meta.url = url or meta.canonical_url
-    if not meta.site:
-        meta.site = tm.extract_sitename(tree)
-    if meta.site:
-        meta.site = meta.site.lstrip("@")
+    meta.site = clean_site(meta.site or tm.extract_sitename(tree), meta.url)
     meta.title = strip_site_from_title(meta.title, meta.site, meta.url)
     meta.published, meta.published_from = find_declared_date(tree)
     if not meta.published:

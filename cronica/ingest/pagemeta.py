@@ -232,3 +232,21 @@ def strip_site_from_title(title: str | None, site: str | None, url: str | None) 
             return "".join(p + s for p, s in zip(parts[:index], seps)).rstrip(" |-\u2013\u2014*") \
                 or title
     return title
+
+
+def clean_site(site: str | None, url: str | None) -> str | None:
+    """A tidy site name: the part of a "tagline - Name" string that names the host, else the host.
+
+    Args:
+        site: the site name the page declares (og:site_name, publisher...), or None.
+        url: the page URL, when known.
+    Returns:
+        the site name, or the host name without `www.` when the page names none.
+    """
+    site = " ".join((site or "").replace("_", " ").split()).lstrip("@") or None
+    if site:
+        parts = _TITLE_SEPARATOR.split(site)
+        named = [part for part in parts if _names_site(part, None, url)]
+        return named[0] if len(parts) > 1 and named else site
+    host = (url or "").split("//", 1)[-1].split("/", 1)[0].lower()
+    return re.sub(r"^www\d?\.", "", host) or None

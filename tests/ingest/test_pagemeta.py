@@ -59,3 +59,14 @@ def test_pagemeta_declared_language(lang, expected):
 ])
 def test_pagemeta_site_name_cut_from_title(title, site, url, expected):
     assert strip_site_from_title(title, site, url) == expected
+
+
+@pytest.mark.parametrize("site,url,expected", [
+    ("Breaking Australian and World News Headlines - 9News", "https://www.9news.com.au/world/x", "9News"),
+    ("The_Japan_News", "https://japannews.yomiuri.co.jp/politics/", "The Japan News"),
+    (None, "https://www.theportugalnews.com/news/2025-01-31/x", "theportugalnews.com"),
+    ("El País", "https://elpais.com/internacional/", "El País"),
+])
+def test_pagemeta_site_name_is_tidied(site, url, expected):
+    from cronica.ingest.pagemeta import clean_site
+    assert clean_site(site, url) == expected
