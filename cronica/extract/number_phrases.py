@@ -14,7 +14,7 @@ from __future__ import annotations
 from ..text.numbers import NumberConvention, Token
 from .number_dates import after_month
 from .number_lexicon import NumberLexicon
-from .number_units import Measure, unit_after, read_measure
+from .number_units import Measure, read_measure, unit_after
 from .number_words import Reading
 
 

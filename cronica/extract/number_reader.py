@@ -5,7 +5,7 @@ import math
 
 from ..text.numbers import NumberConvention, Token
 from .number_lexicon import NumberLexicon
-from .number_words import (HYPHENS, Reading, CardinalState, compound_den, ordinal_use, partitive,
+from .number_words import (HYPHENS, CardinalState, Reading, compound_den, ordinal_use, partitive,
                            read_cardinal, vulgar_fraction)
 
 MINUS = ("-", "−", "–")

@@ -7,8 +7,10 @@ days, years and times of day, and returns contract quantities plus a
 """
 from __future__ import annotations
 
+import logging
 import math
 
+from ..lang.loader import available_languages
 from ..model import Article, Flag, Quantity
 from ..pipeline import component
 from ..text.numbers import NumberConvention, Token, tokenize
@@ -19,6 +21,7 @@ from .number_units import Measure
 from .number_words import HYPHENS
 
 DEFAULT_LANG = "es"
+log = logging.getLogger(__name__)
 
 
 def find_quantities(text: str, lang: str | None = None) -> tuple[list[Quantity], list[Flag]]:
@@ -30,6 +33,9 @@ def find_quantities(text: str, lang: str | None = None) -> tuple[list[Quantity],
     Returns:
         (quantities with ids Q1.. in text order, flags).
     """
+    if (lang or DEFAULT_LANG) not in available_languages():
+        log.debug("no number data for %r; no quantities", lang)
+        return [], []
     lex = load_lexicon(lang or DEFAULT_LANG)
     tokens = tokenize(text)
     conv = NumberConvention(usual_decimal=lex.usual_decimal)

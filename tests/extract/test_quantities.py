@@ -114,6 +114,11 @@ def test_quantities_skips_dates_times_and_ordinals(text, lang):
     assert quantities == []
 
 
+@pytest.mark.parametrize("lang", ["fr", "de"])
+def test_quantities_other_languages_get_none(lang):
+    assert find_quantities("Il y a 3 000 soldats.", lang) == ([], [])
+
+
 @pytest.mark.parametrize("text", ["Kim ha enviado miles de tropas de combate a Rusia."])
 def test_quantities_component_assigns_article(options, text):
     article = make_quantities(options)(Article(text=text, lang="es"))
