@@ -17,8 +17,20 @@ import threading
 import time
 import urllib.request
 
-PATHS = ("/api/search?q=Rusia", "/api/timeline?entity=Rusia", "/api/entity/country:RUS",
-         "/api/figures?unit=troops", "/search?q=Kursk", "/timeline?q=Kursk")
+def default_paths(db: str) -> tuple[str, ...]:
+    """URLs over what `db` holds: its most linked entity, its commonest unit and title word."""
+    from urllib.parse import quote
+    from cronica.store.sqlite import connect
+    conn = connect(db, readonly=True)
+    row = conn.execute("SELECT key, COUNT(*) FROM event_entities GROUP BY key ORDER BY 2 DESC LIMIT 1").fetchone()
+    key = row[0] if row else "country:RUS"
+    row = conn.execute("SELECT unit_norm, COUNT(*) FROM quantities GROUP BY 1 ORDER BY 2 DESC LIMIT 1").fetchone()
+    unit = row[0] if row and row[0] else "troops"
+    title = (conn.execute("SELECT title FROM documents WHERE title IS NOT NULL LIMIT 1").fetchone() or ["news"])[0]
+    word = quote(max(title.split(), key=len))
+    conn.close()
+    return (f"/api/search?q={word}", f"/api/timeline?entity={quote(key)}", f"/api/entity/{quote(key)}",
+            f"/api/figures?unit={quote(unit)}", f"/search?q={word}", f"/timeline?entity={quote(key)}")
 
 
 def free_port() -> int:
@@ -64,7 +76,7 @@ def _client(base: str, paths, n_requests: int, offset: int, results: list) -> No
             results.append((path.split("?")[0], time.perf_counter() - started, ok))
 
 
-def run_load(base: str, *, clients: int, requests: int, paths=PATHS) -> dict:
+def run_load(base: str, *, clients: int, requests: int, paths: tuple[str, ...]) -> dict:
     """Fire `clients` threads of `requests` GETs each; return latencies and errors.
 
     Args:
@@ -105,7 +117,7 @@ def main(argv=None) -> int:
     parser.add_argument("--requests", type=int, default=20, help="requests per client")
     args = parser.parse_args(argv)
     with running_server(args.db) as base:
-        summary = run_load(base, clients=args.clients, requests=args.requests)
+        summary = run_load(base, clients=args.clients, requests=args.requests, paths=default_paths(args.db))
     print(f"{'endpoint':28} {'n':>6} {'err':>5} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
     for path, s in [*summary["by_path"].items(), ("total", summary)]:
         print(f"{path:28} {s['requests']:6} {s['errors']:5} {s['p50_ms']:8} {s['p95_ms']:8} {s['max_ms']:8}")
