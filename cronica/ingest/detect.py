@@ -71,6 +71,19 @@ def is_warc_file(path: Path) -> bool:
     return head.startswith(b"WARC/") or (head[:2] == b"\x1f\x8b" and _looks_like_warc_gz(head))
 
 
+def is_jsonl_file(path: Path) -> bool:
+    """True when a file is uncompressed JSON Lines (its first non-blank byte opens an object).
+
+    Args:
+        path: the file.
+    Returns:
+        whether it can be streamed line by line.
+    """
+    with open(path, "rb") as f:
+        head = f.read(4096)
+    return head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{")
+
+
 def _looks_like_warc_gz(data: bytes) -> bool:
     try:
         head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(data[:4096], 64)

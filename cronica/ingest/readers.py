@@ -51,6 +51,19 @@ def article_from_record(record: dict, name: str, options) -> Article | InputErro
     return article
 
 
+def _parse_line(line: str, number: int, name: str, options) -> Article | InputError | None:
+    """One JSON Lines line: an Article, an InputError, or None for a blank line."""
+    if not line.strip():
+        return None
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as e:
+        return InputError("E105", input=name, line=number, reason=e.msg)
+    if not isinstance(record, dict):
+        return InputError("E105", input=name, line=number, reason=type(record).__name__)
+    return article_from_record(record, f"{name}:{number}", options)
+
+
 def read_jsonl(data: bytes, name: str, options) -> Iterator[Article | InputError]:
     """JSON Lines: one article per line; a bad line is an error, the others go on."""
     try:
@@ -58,18 +71,38 @@ def read_jsonl(data: bytes, name: str, options) -> Iterator[Article | InputError
     except InputError as e:
         yield e
         return
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as e:
-            yield InputError("E105", input=name, line=number, reason=e.msg)
-            continue
-        if not isinstance(record, dict):
-            yield InputError("E105", input=name, line=number, reason=type(record).__name__)
-            continue
-        yield article_from_record(record, f"{name}:{number}", options)
+    # split on "\n" only: str.splitlines() would also cut at U+2028 inside a JSON string
+    for number, line in enumerate(text.split("\n"), 1):
+        item = _parse_line(line, number, name, options)
+        if item is not None:
+            yield item
+
+
+def read_jsonl_file(path: str, options) -> Iterator[Article | InputError]:
+    """A JSON Lines file streamed line by line (any size; each line capped by max_article_bytes).
+
+    Args:
+        path: an uncompressed UTF-8 JSON Lines file.
+        options: settings.
+    Returns:
+        iterator of Article or InputError, one per non-blank line.
+    """
+    limit = options["max_article_bytes"]
+    with open(path, "rb") as f:
+        for number, raw in enumerate(iter(lambda: f.readline(limit + 1), b""), 1):
+            if len(raw) > limit and not raw.endswith(b"\n"):
+                while (rest := f.readline(1 << 20)) and not rest.endswith(b"\n"):
+                    pass
+                yield InputError("E103", input=f"{path}:{number}", limit=limit)
+                continue
+            try:
+                line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+            except UnicodeDecodeError as e:
+                yield InputError("E116", input=f"{path}:{number}", offset=e.start)
+                continue
+            item = _parse_line(line, number, path, options)
+            if item is not None:
+                yield item
 
 
 def read_html(data: bytes, name: str, options) -> Iterator[Article | InputError]:

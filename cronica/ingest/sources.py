@@ -8,7 +8,7 @@ from typing import Iterator
 
 from ..errors import InputError
 from ..model import Article
-from .detect import detect_format, is_warc_file, open_bytes
+from .detect import detect_format, is_jsonl_file, is_warc_file, open_bytes
 from .readers import READERS
 
 
@@ -38,6 +38,10 @@ def _read_one(path: str, options) -> Iterator[Article | InputError]:
         if is_warc_file(Path(path)):
             from .warc import read_warc_file
             yield from read_warc_file(path, options)
+            return
+        if is_jsonl_file(Path(path)):
+            from .readers import read_jsonl_file
+            yield from read_jsonl_file(path, options)
             return
         try:
             data = open_bytes(Path(path), options)
