@@ -13,7 +13,6 @@ next to extraction cost, and p50/p95 of timeline and entity queries (target: p95
 from __future__ import annotations
 
 import argparse
-import copy
 import datetime as dt
 import json
 import random
@@ -95,7 +94,9 @@ def replicate(records: list[dict], n_events: int, seed: int = 1):
     made, replica = 0, 0
     while made < n_events:
         for base in records:
-            record = copy.deepcopy(base)
+            record = dict(base)  # entities and text are shared, read-only; events and figures are new
+            record["events"] = [dict(e) for e in base["events"]]
+            record["quantities"] = list(base.get("quantities") or [])
             days = replica * 7
             record["id"] = f"{base['id']}~{replica}"
             record["published"] = _shift(record.get("published") or "2020-01-01", days)
