@@ -75,6 +75,7 @@ def duckling_reader():
 
 
 PEERS = {"cronica": cronica_reader, "quantulum3": quantulum_reader, "duckling": duckling_reader}
+LANGS = {"quantulum3": ("en",)}  # languages a peer reads; others print "-"
 
 
 def score(read, items, scorer, show=False):
@@ -111,13 +112,16 @@ def main(argv=None) -> int:
     print(f"{'reader':12} {'es':>7} {'en':>7}   seconds")
     for name, read in readers.items():
         row, secs = [], 0.0
-        for path in files.values():
+        for lang, path in files.items():
+            if lang not in LANGS.get(name, (lang,)):
+                row.append(f"{'-':>7}")
+                continue
             with open(path, encoding="utf-8") as f:
                 items = [json.loads(line) for line in f][:args.limit or None]
             acc, _, s = score(read, items, scorer, show=args.show == name)
-            row.append(acc)
+            row.append(f"{acc:7.3f}")
             secs += s
-        print(f"{name:12} {row[0]:7.3f} {row[1]:7.3f}   {secs:.1f}")
+        print(f"{name:12} {row[0]} {row[1]}   {secs:.1f}")
     return 0
 
 
