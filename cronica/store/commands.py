@@ -109,6 +109,7 @@ def serve_cli(args) -> int:
     """`cronica serve`: the web pages and HTTP API over the store."""
     from ..web.app import serve
     options = _options(args)
+    sys.stderr.write(f"cronica: serving {options['db_path']} on http://{options['serve_host']}:{options['serve_port']}\n")
     serve(options)
     return 0
 

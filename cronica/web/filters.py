@@ -30,6 +30,12 @@ def json_twin(request) -> str:
     return f"{path}.json{query}"
 
 
+def web_url(value) -> str | None:
+    """`value` when it is an http(s) URL, else None (a record's url never becomes `javascript:`)."""
+    text = str(value or "").strip()
+    return text if text.lower().startswith(("http://", "https://")) else None
+
+
 def install_filters(env) -> None:
     """Add cronica's filters to a Jinja environment."""
-    env.filters.update(marked=marked, pager_query=pager_query, json_twin=json_twin)
+    env.filters.update(marked=marked, pager_query=pager_query, json_twin=json_twin, web_url=web_url)
