@@ -122,6 +122,7 @@ class NumberLexicon:
     percent_before: Phrases
     compound_units: dict
     unit_link: frozenset
+    unit_modifiers: frozenset
 
 
 def _kinded(section: dict, kind: str, table: Phrases, exact: frozenset) -> None:
@@ -146,7 +147,8 @@ def _unit_tables(units: dict) -> dict:
     return {"units": table, "minor_units": minor,
             "percent": _phrases(units.get("percent"), ("percent", "percent")),
             "percent_before": _phrases(units.get("percent_before"), ("percent", "percent")),
-            "compound_units": compound, "unit_link": _fold_set(units.get("unit_link"))}
+            "compound_units": compound, "unit_link": _fold_set(units.get("unit_link")),
+            "unit_modifiers": _fold_set(units.get("unit_modifiers"))}
 
 
 def _bound_tables(data: dict) -> dict:

@@ -46,7 +46,24 @@ def unit_after(tokens: list[Token], k: int, lex: NumberLexicon, reading: Reading
     if reading.scale and k < len(tokens) and tokens[k].norm in lex.unit_link:
         found = lex.units.match(tokens, k + 1) or lex.minor_units.match(tokens, k + 1)
         return found if found and found[1][0] != "age" else None
-    return None
+    return _counted_after_modifiers(tokens, k, lex)
+
+
+def _counted_after_modifiers(tokens, k, lex):
+    """"3,000 North Korean soldiers", "5 more people": a counted noun after a few modifiers."""
+    j = k
+    while j < len(tokens) and j - k < 4 and _modifier(tokens[j], lex):
+        j += 1
+    if j == k or j >= len(tokens):
+        return None
+    found = lex.units.match(tokens, j)
+    return found if found and found[1][0] == "counted" else None
+
+
+def _modifier(token: Token, lex) -> bool:
+    if token.norm in lex.unit_modifiers:
+        return True
+    return (token.kind == "word" and token.text[:1].isupper()) or token.text == "."
 
 
 def _prefix_unit(tokens, i, lex):

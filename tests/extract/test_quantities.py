@@ -91,6 +91,8 @@ def test_quantities_flags_mixed_separators(lavrov, lang):
     ("El Gobierno evacuó a más de medio millón de personas.", "es", 500000, None, False, "people"),
     ("Hundreds of thousands of people fled the city.", "en", 100000, None, True, "people"),
     ("Bail was set between $500,000 and $99 million.", "en", 500000, 99000000, False, "USD"),
+    ("Pyongyang sent some 3,000 North Korean soldiers to Kursk.", "en", 3000, 3000, True, "soldiers"),
+    ("El ataque dejó al menos 20 civiles muertos.", "es", 20, None, False, "civilians"),
 ])
 def test_quantities_reads_news_sentences(text, lang, low, high, approx, unit):
     quantities, _ = find_quantities(text, lang)
