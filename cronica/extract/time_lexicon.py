@@ -61,6 +61,7 @@ class Lexicon:
     past: list = field(default_factory=list)
     needs_number: set = field(default_factory=set)
     needs_cue: set = field(default_factory=set)
+    needs_capital: set = field(default_factory=set)
 
     def value(self, cls: str, text: str):
         """Canonical key of a surface form of word class `cls` (None when unknown)."""
@@ -172,6 +173,7 @@ def _build_patterns(lex: Lexicon, path) -> None:
     lex.past = [re.compile(p.lower()) for p in (lex.data.get("tense") or {}).get("past") or []]
     lex.needs_number = {fold(w) for w in lex.data.get("needs_number") or []}
     lex.needs_cue = {fold(w) for w in lex.data.get("needs_cue") or []}
+    lex.needs_capital = {fold(w) for w in lex.data.get("needs_capital") or []}
 
 
 @lru_cache(maxsize=None)

@@ -14,6 +14,9 @@ from .time_resolve import Atom, safe_date
 ONE_DAY = dt.timedelta(days=1)
 
 
+YEARS = range(1000, 2201)  # a year written out with a date or month, or alone
+
+
 def _day(d):
     return (d, d) if d else None
 
@@ -25,7 +28,7 @@ def rule_date(a: Atom, v: dict, ref, order: str) -> Atom | None:
     if y is None:
         a.kind, a.f = "daymonth", {"d": d, "m": m, "rel": v.get("rel")}
         return a if safe_date(2000, m, d) else None
-    date = safe_date(y, m, d)
+    date = safe_date(y, m, d) if y in YEARS else None
     return a.fix(_day(date), "day") if date else None
 
 
@@ -49,14 +52,13 @@ def rule_month(a: Atom, v: dict, ref, order: str) -> Atom | None:
     if y is None:
         a.kind, a.f = "month", {"m": m, "rel": v.get("rel")}
         return a
-    return a.fix((dt.date(y, m, 1), cal.month_end(y, m)), "month") if 1 <= y <= 9999 else None
+    return a.fix((dt.date(y, m, 1), cal.month_end(y, m)), "month") if y in YEARS else None
 
 
 def rule_year(a: Atom, v: dict, ref, order: str) -> Atom | None:
     y = v.get("year", v.get("num"))
-    low = 1 if a.rule == "year_cued" else 1000  # "año 247", but "un" alone is no year
-    if y is None or not low <= y <= 9999:
-        return None
+    if y is None or not (1 <= y <= 9999 if a.rule == "year_cued" else y in YEARS):
+        return None  # "año 247" is a year, "tres mil" alone is not
     return a.fix(cal.year_span(y, y), "year")
 
 

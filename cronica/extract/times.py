@@ -64,6 +64,8 @@ def _plausible(lex: Lexicon, text: str, folded: str, m: re.Match, rule: str, spa
         if word in lex.needs_number and not has_number \
                 and not (_cued(lex, folded, m) and _capitalised(lex, text, m.start(key))):
             return False
+        if word in lex.needs_capital and not has_number and not _capitalised(lex, text, m.start(key)):
+            return False
         if word in lex.needs_cue and not has_number and not (m.start(key) > m.start() or _cued(lex, folded, m)):
             return False
     if rule in _YEAR_RULES:
@@ -83,7 +85,12 @@ def _cued(lex: Lexicon, folded: str, m: re.Match) -> bool:
     """Is a match next to a cue word ("in May", "May to June", "Jan-Feb")?"""
     before = re.search(r"([^\W\d_]+)\W*$", folded[max(0, m.start() - 20):m.start()])
     after = re.match(r"\s*([^\W\d_]+)", folded[m.end():])
-    cues = {fold(str(w)) for w in lex.data.get("year_cues") or []}
+    cues = {fold(str(w)) for w in lex.data.get("month_cues") or lex.data.get("year_cues") or []}
+    if lex.data.get("month_cues"):  # "May to March": a range of two months
+        mid = lex.connectors.get("range_mid")
+        to_month = mid is not None and re.match(mid.pattern + lex.classes["month"] + r"(?![^\W_])", folded[m.end():])
+        return bool(before and before.group(1) in cues) or bool(re.match(r"\s*[-~/]", folded[m.end():])) \
+            or bool(to_month)
     followers = {fold(str(w)) for w in lex.data.get("year_followers") or []}
     return bool(before and before.group(1) in cues) or bool(after and after.group(1) in followers) \
         or bool(re.match(r"\s*[-~/]", folded[m.end():]))
