@@ -151,16 +151,15 @@ def _demands(sent, article, index, langdata) -> list[Event]:
 
 
 def _dedupe(events: list[Event]) -> list[Event]:
-    """One event per trigger: an event whose trigger words overlap a surer one's is dropped.
-
-    Two mentions of one type in a sentence ("iniciaron una huelga en protesta por ...")
-    stay two events, as coders count them.
-    """
-    kept = []
+    """One event per type and actors in a sentence; a role-less noun gives way to its type's verb."""
+    kept, seen = [], set()
     for event in sorted(events, key=lambda e: -e.confidence):
-        t = event.trigger
-        if any(k.trigger["start"] < t["end"] and t["start"] < k.trigger["end"] for k in kept):
+        key = (event.type, event.evidence["start"], tuple(event.source), tuple(event.target))
+        bare = not event.source and not event.target and any(
+            k[0] == event.type and k[1] == event.evidence["start"] for k in seen)
+        if key in seen or bare:
             continue
+        seen.add(key)
         kept.append(event)
     return sorted(kept, key=lambda e: (e.trigger["start"], e.type))
 

@@ -3,8 +3,7 @@
 Three sources, in this order of trust:
   - the NER model (`ner.recognize`), with its spans repaired: leading articles and
     prepositions and trailing punctuation cut off, and dropped when what is left is not
-    a name (lower-case words inside, a verb, no letter at all, part of a title such as
-    "ministro de Relaciones Exteriores");
+    a name (lower-case words inside, a verb, no letter at all);
   - the gazetteer: countries, capitals, big cities and demonyms the model missed or
     typed wrongly (a country or city is GPE; a demonym NORP);
   - masked names: a run of symbols standing where a name should (`©© viajará a ...`),
@@ -18,7 +17,6 @@ from functools import lru_cache
 from ..lang.loader import load
 from ..model import Article, Flag, Mention
 from ..pipeline import component
-from .actor_context import find_phrases, load_patterns
 from .linking import PLACE_KINDS, Gazetteer, load_gazetteer, lookup
 from .ner import recognize
 
@@ -221,10 +219,7 @@ def make_mentions(options):
         table = load_gazetteer(article.lang)
         gazetteer = find_gazetteer_mentions(article, table, sent_starts)
         masked = find_masked_mentions(article)
-        titles = find_phrases(article.text, load_patterns(article.lang)["titles"])
-        model = [m for m in model if m is not None
-                 and not any(t.start <= m.start and m.end <= t.end for t in titles)]  # "Relaciones Exteriores"
-        model = join_adjacent_people(model, article.text)
+        model = join_adjacent_people([m for m in model if m is not None], article.text)
         mentions = combine_mentions(model, gazetteer, table)
         article.mentions = sorted(mentions + masked, key=lambda x: (x.start, -x.end))
         article.flags.extend(Flag("masked_mention", m.text, m.start, m.end) for m in masked)
