@@ -1,17 +1,82 @@
-"""Named-entity recognition: spans with contract types from the spaCy Doc."""
+"""Named-entity recognition: spans with contract types.
+
+Two recognizers, chosen by the `ner_model` setting:
+
+- "auto": cronica's own recognizer for the article's language when its model is in
+  `cronica/models/ner-<lang>/` (trained by `scripts/train_ner.py`), else the spaCy
+  pipeline's own entities;
+- "spacy": the entities of the spaCy pipeline that parsed the article.
+
+cronica's recognizer is a second, small spaCy pipeline (tok2vec + ner). It runs over
+the tokens of `article.doc` (same words, same spaces), so its spans share the article's
+tokenization and character offsets.
+"""
 from __future__ import annotations
 
+import warnings
+from functools import lru_cache
+from pathlib import Path
+
+from ..errors import ConfigError
 from ..model import Article, Mention
 
-# spaCy label -> contract type
+MODELS = Path(__file__).resolve().parent.parent / "models"
+CHOICES = ("auto", "spacy")
+
+# model label -> contract type
 LABELS = {"PER": "PERSON", "PERSON": "PERSON", "ORG": "ORG", "LOC": "LOC", "GPE": "GPE",
           "NORP": "NORP", "EVENT": "EVENT", "MISC": "MISC", "FAC": "LOC"}
 
 
+def model_path(lang: str) -> Path:
+    """Where cronica's trained recognizer for `lang` lives."""
+    return MODELS / f"ner-{lang}"
+
+
+@lru_cache(maxsize=None)
+def load_recognizer(lang: str):
+    """Load (once per process) cronica's recognizer for `lang`; None when it is not shipped."""
+    path = model_path(lang)
+    if not (path / "config.cfg").is_file():
+        return None
+    import spacy
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return spacy.load(path)
+
+
+def own_entities(nlp, doc):
+    """Run the recognizer `nlp` over the tokens of `doc`; return the entity spans."""
+    from spacy.tokens import Doc
+    copy = Doc(nlp.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
+    for _name, component in nlp.pipeline:
+        copy = component(copy)
+    return copy.ents
+
+
+def choose_entities(article: Article, options):
+    """The entity spans of `article.doc` from the recognizer that `ner_model` selects."""
+    choice = options["ner_model"] if options is not None else "auto"
+    if choice not in CHOICES:
+        raise ConfigError("E202", name="ner_model", value=choice, kind=" or ".join(CHOICES))
+    if choice == "auto" and article.lang:
+        nlp = load_recognizer(article.lang)
+        if nlp is not None:
+            return own_entities(nlp, article.doc)
+    return article.doc.ents
+
+
 def recognize(article: Article, options) -> list[Mention]:
-    """Return the names in `article.doc` as Mentions with contract types."""
+    """Return the names in `article.doc` as Mentions with contract types.
+
+    Args:
+        article: an article whose `doc` (spaCy Doc of `article.text`) is set.
+        options: resolved settings; `ner_model` picks the recognizer.
+    Returns:
+        Mentions (character spans into `article.text`), in text order.
+    """
     out = []
-    for ent in article.doc.ents:
+    for ent in choose_entities(article, options):
         kind = LABELS.get(ent.label_)
         if kind:
             out.append(Mention(ent.start_char, ent.end_char, ent.text, kind))
