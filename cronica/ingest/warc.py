@@ -38,7 +38,7 @@ def _is_html_response(record) -> bool:
     return content_type.startswith(_HTML_TYPES)
 
 
-def article_from_record(record, name: str, options) -> Article | InputError | None:
+def article_from_warc_record(record, name: str, options) -> Article | InputError | None:
     """One WARC record as an Article, an InputError, or None when it is not an HTML response.
 
     Args:
@@ -141,7 +141,7 @@ def read_warc_stream(stream: BinaryIO, name: str, options) -> Iterator[Article |
         try:
             for record in iterator:
                 number, counted = number + 1, True
-                item = article_from_record(record, f"{name}#{number}", options)
+                item = article_from_warc_record(record, f"{name}#{number}", options)
                 if _truncated(record):
                     item = InputError("E110", input=f"{name}#{number}", reason="record truncated")
                 counted = False
