@@ -151,7 +151,10 @@ def _demands(sent, article, index, langdata) -> list[Event]:
 
 
 def _dedupe(events: list[Event]) -> list[Event]:
-    """One event per type and actors in a sentence; a role-less noun gives way to its type's verb."""
+    """One event per type and actors in a sentence; a role-less noun gives way to its type's verb.
+
+    "Iniciaron una huelga en protesta por ..." names one strike, not two.
+    """
     kept, seen = [], set()
     for event in sorted(events, key=lambda e: -e.confidence):
         key = (event.type, event.evidence["start"], tuple(event.source), tuple(event.target))
