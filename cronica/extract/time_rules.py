@@ -15,6 +15,7 @@ ONE_DAY = dt.timedelta(days=1)
 
 
 YEARS = range(1000, 2201)  # a year written out with a date or month, or alone
+NUMERIC_YEARS = range(1900, 2101)  # a year in an all-digit month ("11.2016")
 
 
 def _day(d):
@@ -49,6 +50,8 @@ def rule_month(a: Atom, v: dict, ref, order: str) -> Atom | None:
     m, y = v.get("month"), v.get("year")
     if not isinstance(m, int) or not 1 <= m <= 12:
         return None
+    if a.rule in ("num_my", "num_ym") and y not in NUMERIC_YEARS:
+        return None  # "1.1253" is a rate, "11.2016" a month
     if y is None:
         a.kind, a.f = "month", {"m": m, "rel": v.get("rel")}
         return a

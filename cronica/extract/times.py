@@ -66,7 +66,7 @@ def _plausible(lex: Lexicon, text: str, folded: str, m: re.Match, rule: str, spa
             return False
         if word in lex.needs_capital and not has_number and not _capitalised(lex, text, m.start(key)):
             return False
-        if word in lex.needs_cue and not has_number and not (m.start(key) > m.start() or _cued(lex, folded, m)):
+        if word in lex.needs_cue and not has_number and not (groups.get("rel") or _cued(lex, folded, m)):
             return False
     if rule in _YEAR_RULES:
         if any(a < m.end() and m.start() < b and not year_like for a, b, year_like in spans):
@@ -100,8 +100,9 @@ def _plausible_year(lex: Lexicon, folded: str, m: re.Match) -> bool:
     """A bare 4-digit number is a year after a cue ("en 2016") or before a connector, not "1500 soldados"."""
     before = re.search(r"([^\W\d_]+)\W*$", folded[max(0, m.start() - 20):m.start()])
     after = re.match(r"\s*([^\W\d_]+)", folded[m.end():])
-    if re.search(r"[$€£#]\s*$", folded[max(0, m.start() - 2):m.start()]):
-        return False
+    if re.search(r"([$€£#]\s*|\d[.,])$", folded[max(0, m.start() - 2):m.start()]) or \
+            re.match(r"[.,]\d", folded[m.end():]):
+        return False  # "$2000", "1.1253", "2016.5" are amounts
     cues = {fold(str(w)) for w in lex.data.get("year_cues") or []}
     followers = {fold(str(w)) for w in lex.data.get("year_followers") or []}
     if not m.group().strip().isdigit():  # "en mil novecientos": words need a cue, and two of them
