@@ -45,14 +45,20 @@ def _reference(published: str | None) -> dt.date | None:
 def _candidates(lex: Lexicon, text: str, folded: str, ref, spans) -> list[tuple[int, int, Atom]]:
     found = []
     for index, (rule, pattern) in enumerate(lex.patterns):
-        for m in pattern.finditer(folded):
-            values = read_groups(lex, m.groupdict())
-            if values is None or not _plausible(lex, text, folded, m, rule, spans):
-                continue
-            atom = RULES[rule](Atom(m.start(), m.end(), rule), values, ref, lex.data.get("numeric_order", "dmy"))
+        pos = 0
+        while (m := pattern.search(folded, pos)) is not None:
+            atom = _reading(lex, text, folded, m, rule, ref, spans)
             if atom is not None:
                 found.append((m.end() - m.start(), index, atom))
+            pos = m.end() if atom is not None else m.start() + 1  # a refused match may hide a shorter one
     return found
+
+
+def _reading(lex: Lexicon, text: str, folded: str, m: re.Match, rule: str, ref, spans) -> Atom | None:
+    values = read_groups(lex, m.groupdict())
+    if values is None or not _plausible(lex, text, folded, m, rule, spans):
+        return None
+    return RULES[rule](Atom(m.start(), m.end(), rule), values, ref, lex.data.get("numeric_order", "dmy"))
 
 
 def _plausible(lex: Lexicon, text: str, folded: str, m: re.Match, rule: str, spans) -> bool:
@@ -73,6 +79,12 @@ def _plausible(lex: Lexicon, text: str, folded: str, m: re.Match, rule: str, spa
             return False
     if rule == "year":
         return _plausible_year(lex, folded, m)
+    if rule == "this_unit":  # "for the day." or "the end of the day", not "the day the ferry sank"
+        before = folded[max(0, m.start() - 40):m.start()]
+        return bool(re.match(r"\s*(?:[.,;:!?)]|$)", folded[m.end():])) or \
+            any(p.search(before) for _, p in lex.prefixes)
+    if groups.get("num2") and re.search(lex.classes["rel"] + r"\s+$", folded[max(0, m.start() - 20):m.start()]):
+        return False  # "the last 3 months and 2 days ago": the 3 belongs to "the last"
     return True
 
 
