@@ -49,8 +49,9 @@ def load_outdir(outdir: str | Path, dsn: str, *, chunk: int = CHUNK_RECORDS) -> 
     from ..store.postgres import open_pg_store
     counts: Counter = Counter()
     batch: list[dict] = []
+    paths = record_files(outdir)
     with open_pg_store(dsn) as pg:
-        for record in read_records(record_files(outdir), counts):
+        for record in read_records(paths, counts):
             batch.append(record)
             if len(batch) >= chunk:
                 counts += write_records(pg, batch)
