@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..lang.loader import load
-from .event_roles import SUBJECT, entities_of
+from .event_roles import SUBJECT, entities_of, subject_of
 
 REPORT_LINK = {"ccomp", "parataxis", "conj", "advcl", "dep", "xcomp"}
 _MAX_CLIMB = 5
@@ -42,7 +42,14 @@ def _clause_text(verb, trigger_head, article) -> tuple[dict, object]:
     """The reporting clause (verb and subject) as attribution text, and the subject token."""
     subjects = [c for c in verb.children if c.dep_ in SUBJECT and trigger_head not in c.subtree]
     subject = min(subjects, key=lambda c: abs(c.i - verb.i), default=None)
-    tokens = [verb] + (list(subject.subtree) if subject is not None else [])
+    if subject is None:  # "..., indicating that ...": the speaker is the main clause's subject
+        subject = subject_of(verb)
+        if subject is not None and trigger_head in subject.subtree:
+            subject = None
+        tokens_of_subject = []
+    else:
+        tokens_of_subject = list(subject.subtree)
+    tokens = [verb] + tokens_of_subject
     start, end = min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens)
     return {"text": article.text[start:end], "start": start, "end": end}, subject
 

@@ -16,7 +16,6 @@ GENERAL_MODE = "general"
 VERB_POS = {"VERB", "AUX"}
 NOUN_POS = {"NOUN", "PROPN", "ADJ", "VERB"}
 MODIFIER = {"amod", "advmod", "nummod"}  # "deminadores militares": an adjective, not the noun
-_ARG_DEPTH = 2  # how deep under the verb a phrase's noun may sit ("llegar a un acuerdo")
 
 
 @dataclass(frozen=True)
@@ -109,18 +108,22 @@ def _has_reflexive(token, lexicon: Lexicon) -> bool:
     return any(token.lower_.endswith(m) for m in markers) and not _lemma(token).endswith(tuple(markers))
 
 
-def _arguments(token, depth: int = _ARG_DEPTH):
-    for child in token.children:
-        yield child
-        if depth > 1:
-            yield from _arguments(child, depth - 1)
+def _below(heads):
+    for head in heads:
+        for child in head.children:
+            yield child
+            if child.dep_ == "prep":
+                yield from child.children
 
 
 def _match_phrase(token, lexicon: Lexicon) -> Trigger | None:
     for words, type_, mode in lexicon.phrases.get(_lemma(token), ()):
         found, noun = [token], None
         for word in words:
-            hit = next((a for a in _arguments(token) if a not in found and a.dep_ not in MODIFIER
+            # each word hangs from the verb or from the word before it ("iniciar huelga de hambre");
+            # a preposition in between is skipped ("llegar a un acuerdo", "fire on")
+            heads = (token, found[-1])
+            hit = next((a for a in _below(heads) if a not in found and a.dep_ not in MODIFIER
                         and (_lemma(a) == word or a.lower_ == word)), None)
             if hit is None:
                 break
@@ -146,6 +149,8 @@ def _match_noun(tokens, i: int, lexicon: Lexicon) -> Trigger | None:
     token = tokens[i]
     if token.pos_ not in NOUN_POS:
         return None
+    if token.pos_ == "VERB" and "Part" not in token.morph.get("VerbForm"):
+        return None  # "called" is a verb; only participles ("heridos") read as nouns
     for n in (4, 3, 2, 1):  # longest first: "huelga de hambre" before "huelga"
         span = tokens[i:i + n]
         if len(span) < n:
