@@ -34,6 +34,7 @@ class Messages:
     E403 = "store {path}: still locked after {seconds} s of retries"
     E404 = "{input}: not a cronica.document/1 record ({reason})"
     E405 = "export format '{fmt}' needs {package}, which is not installed"
+    E406 = "'cronica {command}' needs {package}, which is not installed (pip install 'cronica[{extra}]')"
 
 
 class CronicaError(Exception):

@@ -1,6 +1,7 @@
 """Commands of the batch stage: `cronica batch` (a Ray Data job) and `cronica load` (PostgreSQL)."""
 from __future__ import annotations
 
+import importlib.util
 import sys
 
 from ..errors import ConfigError
@@ -22,10 +23,9 @@ def batch_cli(args) -> int:
     if "-" in args.paths:
         sys.stderr.write("cronica: batch: reads files and folders, not standard input ('-')\n")
         return 2
-    try:
-        from .job import run_batch
-    except ImportError as e:
-        raise ConfigError("E405", fmt="batch", package="ray (pip install 'cronica[ray]')") from e
+    if importlib.util.find_spec("ray") is None:
+        raise ConfigError("E406", command="batch", package="ray", extra="ray")
+    from .job import run_batch
     summary = run_batch(args.paths, args.out, options=_options(args), address=args.address,
                         workers=args.workers, resume=args.resume, date=args.date, lang=args.lang)
     sys.stderr.write(f"cronica: batch: {summary['inputs']} inputs written, {summary['skipped']} skipped,"
@@ -35,10 +35,9 @@ def batch_cli(args) -> int:
 
 def load_cli(args) -> int:
     """`cronica load`: load a batch output folder into PostgreSQL."""
-    try:
-        from .load import load_outdir
-    except ImportError as e:
-        raise ConfigError("E405", fmt="postgresql", package="psycopg (pip install 'cronica[postgres]')") from e
+    from .load import load_outdir
+    if importlib.util.find_spec("psycopg") is None:
+        raise ConfigError("E406", command="load", package="psycopg", extra="postgres")
     counts = load_outdir(args.outdir, args.db)
     summary = ", ".join(f"{n} {name}" for name, n in sorted(counts.items()))
     sys.stderr.write(f"cronica: load: {summary}\n")
