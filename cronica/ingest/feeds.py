@@ -6,6 +6,7 @@ parsing. NewsML 2.0 files (one `NewsItem` per article) are read with lxml.
 """
 from __future__ import annotations
 
+import html
 import logging
 import re
 import time
@@ -54,7 +55,7 @@ def html_to_text(fragment: str | None) -> str:
         return ""
     fragment = _CONTROL.sub(" ", fragment)
     if "<" not in fragment:
-        return _squeeze(fragment.replace("&nbsp;", " "))
+        return _squeeze(html.unescape(fragment))
     import lxml.etree
     import lxml.html
     try:

@@ -66,6 +66,7 @@ def test_feeds_newsml_items_are_articles(shared_data, options, file):
     assert first.published.startswith("2020-12-20T")
     assert "Matt Hancock" in first.text and "<p" not in first.text
     assert first.source == "lavanguardia.com"
+    assert not any("&quot;" in (a.title or "") + a.text for a in articles)
 
 
 @pytest.mark.parametrize("feed", [
