@@ -132,6 +132,53 @@ def build_store(path: Path, records, batch: int = 200) -> tuple[int, float]:
     return count, time.perf_counter() - started
 
 
+_MULTIPLY = (
+    "INSERT INTO documents (doc_rowid, id, url, source, title, published, lang, content_hash, text_hash)"
+    " SELECT doc_rowid + :doc, id || :tag, url, source, title, date(published, :shift), lang, content_hash,"
+    " text_hash || :tag FROM documents WHERE doc_rowid <= :max_doc",
+    "INSERT INTO stories SELECT story_id + :story, signature || :tag, type, date(date_start, :shift),"
+    " date(date_end, :shift), n_events FROM stories WHERE story_id <= :max_story",
+    "INSERT INTO events SELECT event_rowid + :event, doc_rowid + :doc, local_id, story_id + :story, type, mode,"
+    " status, date(date_start, :shift), date(date_end, :shift), granularity, when_text,"
+    " COALESCE(date(sort_date, :shift), ''), evidence_start, evidence_end, evidence, confidence FROM events"
+    " WHERE event_rowid <= :max_event",
+    "INSERT INTO event_entities SELECT key, COALESCE(date(sort_date, :shift), ''), event_rowid + :event, role,"
+    " type, country, doc_rowid + :doc FROM event_entities WHERE event_rowid <= :max_event",
+    "INSERT INTO doc_entities SELECT doc_rowid + :doc, local_id, key, name, type, country, role, n_mentions"
+    " FROM doc_entities WHERE doc_rowid <= :max_doc",
+    "INSERT INTO entity_aliases SELECT name_norm, key, alias, doc_rowid + :doc FROM entity_aliases"
+    " WHERE doc_rowid <= :max_doc",
+    "INSERT INTO quantities (doc_rowid, local_id, event_rowid, text, start_char, end_char, min, max, approx, unit,"
+    " unit_norm, published, source) SELECT doc_rowid + :doc, local_id, event_rowid + :event, text, start_char,"
+    " end_char, min, max, approx, unit, unit_norm, date(published, :shift), source FROM quantities"
+    " WHERE doc_rowid <= :max_doc",
+)
+
+
+def multiply_store(path: Path, times: int) -> float:
+    """Grow an ingested store `times`-fold in SQL: rows copied with new ids and dates shifted.
+
+    Timeline and entity queries read only these tables; article texts (search) are not copied.
+    Returns:
+        seconds taken.
+    """
+    from cronica.store.sqlite import connect
+    started = time.perf_counter()
+    conn = connect(path)
+    top = {name: conn.execute(f"SELECT MAX({column}) FROM {table}").fetchone()[0] or 0
+           for name, column, table in (("doc", "doc_rowid", "documents"), ("event", "event_rowid", "events"),
+                                       ("story", "story_id", "stories"))}
+    for copy_number in range(1, times):
+        values = {"doc": top["doc"] * copy_number, "event": top["event"] * copy_number,
+                  "story": top["story"] * copy_number, "tag": f"~x{copy_number}",
+                  "shift": f"+{copy_number * 97} days", "max_doc": top["doc"], "max_event": top["event"],
+                  "max_story": top["story"]}
+        write(conn, lambda c: [c.execute(sql, values) for sql in _MULTIPLY])
+    write(conn, lambda c: c.execute("UPDATE entities SET n_docs = n_docs * ?", (times,)))
+    conn.close()
+    return time.perf_counter() - started
+
+
 def _timed(fn, args_list) -> dict:
     """Wall and CPU milliseconds per call (CPU time stays honest on a shared, busy machine)."""
     wall, cpu = [], []
@@ -182,6 +229,8 @@ def main(argv=None) -> int:
     parser.add_argument("--articles", type=int, default=20, help="articles to extract when no --records")
     parser.add_argument("--queries", type=int, default=300, help="queries of each kind")
     parser.add_argument("--db", help="store to build (default: a temporary file)")
+    parser.add_argument("--multiply", type=int, default=1,
+                        help="after ingesting, grow the store this many times over in SQL (fast way to 1M)")
     args = parser.parse_args(argv)
     extract_s = None
     if args.records:
@@ -196,6 +245,10 @@ def main(argv=None) -> int:
     per_record_ms = ingest_s / n_records * 1000
     print(f"ingest: {n_records / ingest_s:,.0f} records/s, {args.events / ingest_s:,.0f} events/s,"
           f" {per_record_ms:.2f} ms per article")
+    if args.multiply > 1:
+        seconds = multiply_store(path, args.multiply)
+        print(f"multiplied x{args.multiply} in SQL in {seconds:.0f} s: {args.events * args.multiply} events,"
+              f" {path.stat().st_size / 1e6:.0f} MB")
     if extract_s is not None:
         print(f"extraction alone: {extract_s * 1000:.0f} ms per article -> storing adds"
               f" {per_record_ms / (extract_s * 1000) * 100:.1f}% to extraction")
