@@ -168,8 +168,8 @@ def _range_join(tokens, m: Measure, lex, conv) -> None:
     second = read_measure(tokens, e + 1, lex, conv)
     if second is None or second.min is None:
         return
-    if tokens[e].kind == "sym" and (_has_words(m) or _has_words(second) or _chained(tokens, second, lex)
-                                    or _lopsided(tokens, e)):
+    if tokens[e].kind == "sym" and (_has_words(m) or tokens[e + 1].kind != "num"
+                                    or _chained(tokens, second, lex) or _lopsided(tokens, e)):
         return  # "three-nought-four", "+1-222-2222", "75 -300mm": not ranges
     if m.unit and second.unit and m.unit != second.unit:
         return

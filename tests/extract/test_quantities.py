@@ -93,6 +93,7 @@ def test_quantities_flags_mixed_separators(lavrov, lang):
     ("Bail was set between $500,000 and $99 million.", "en", 500000, 99000000, False, "USD"),
     ("Pyongyang sent some 3,000 North Korean soldiers to Kursk.", "en", 3000, 3000, True, "soldiers"),
     ("El ataque dejó al menos 20 civiles muertos.", "es", 20, None, False, "civilians"),
+    ("The war displaced 3-4 million people.", "en", 3e6, 4e6, False, "people"),
 ])
 def test_quantities_reads_news_sentences(text, lang, low, high, approx, unit):
     quantities, _ = find_quantities(text, lang)
