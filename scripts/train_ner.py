@@ -1,13 +1,15 @@
 """Train cronica's named-entity recognizer for one language from the shared NER corpora.
 
     python scripts/train_ner.py --lang es            # CoNLL-2002 + AnCora -> cronica/models/ner-es
-    python scripts/train_ner.py --lang es --corpora ancora-es
-    python scripts/train_ner.py --lang en --gpu 0 --minutes 8
+    python scripts/train_ner.py --lang es --corpora ancora-es   # AnCora only (CC BY 4.0)
+    python scripts/train_ner.py --lang en --gpu 0 --minutes 6
+    python scripts/train_ner.py --lang en --resume build/ner-en/output/model-best --minutes 3
 
 The CoNLL files (token TAB IOB2-tag) are converted to spaCy DocBins in a work folder
-(never committed), a spaCy pipeline is trained from `scripts/ner/<lang>.cfg`, and the
-best checkpoint (by entity F1 on the dev sets) is copied to `cronica/models/ner-<lang>`
-with the corpora and their terms written into its meta.json.
+(build/ner-<lang>, never committed), a spaCy pipeline is trained from
+`scripts/ner/<lang>.cfg` (or continued from a trained one with --resume), and the best
+checkpoint (by entity F1 on the dev sets) is copied to `cronica/models/ner-<lang>` with
+the corpora and their terms written into its meta.json.
 """
 from __future__ import annotations
 
@@ -146,7 +148,7 @@ def parse_args(argv=None):
     p.add_argument("--lang", required=True, choices=sorted(CORPORA))
     p.add_argument("--corpora", help="comma-separated corpus folders (default: all of the language)")
     p.add_argument("--data", type=Path, default=DATA, help="folder holding the corpus folders")
-    p.add_argument("--work", type=Path, help="work folder (default: .ner-work/<lang>)")
+    p.add_argument("--work", type=Path, help="work folder (default: build/ner-<lang>, git-ignored)")
     p.add_argument("--out", type=Path, help="model folder (default: cronica/models/ner-<lang>)")
     p.add_argument("--gpu", type=int, default=-1, help="GPU id (-1: CPU)")
     p.add_argument("--minutes", type=float, help="stop training after this many minutes")
@@ -163,7 +165,7 @@ def main(argv=None) -> int:
     import os
     args = parse_args(argv)
     corpora = args.corpora.split(",") if args.corpora else list(CORPORA[args.lang])
-    work = args.work or ROOT / ".ner-work" / args.lang
+    work = args.work or ROOT / "build" / f"ner-{args.lang}"
     if args.reuse:
         paths = {split: work / f"{split}.spacy" for split in ("train", "dev")}
     else:
