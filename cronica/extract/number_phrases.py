@@ -64,9 +64,12 @@ def _bounded(tokens, i, lex, conv) -> Measure | None:
         found = (k, "max")  # "hasta 700", but "hasta los 18 meses" is a time limit
     else:
         k = _skip_articles(tokens, k, lex)
+    approx = lex.approx.match(tokens, k)  # "hasta unos 500", "more than about 20"
+    k = approx[0] if approx else k
     m = _vague(tokens, k, lex) or _ordinal(tokens, k, lex) or read_measure(tokens, k, lex, conv)
     if m is None:
         return None
+    m.approx = m.approx or bool(approx)
     _apply_bound(m, found[1])
     m.start = i
     _bound_after(tokens, m, lex, conv)
