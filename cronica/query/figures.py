@@ -21,8 +21,8 @@ def _party(conn, value: str | None, role: str, alias: str) -> tuple[str, list]:
         return "", []
     if _COUNTRY.match(value):
         return (f" AND EXISTS (SELECT 1 FROM event_entities {alias} WHERE {alias}.event_rowid = q.event_rowid"
-                f" AND {alias}.role = ? AND ({alias}.country = ? OR {alias}.key = ?))",
-                [role, value, f"country:{value}"])
+                f" AND {alias}.role = ? AND ({alias}.country = ? OR {alias}.key IN (?, ?)))",
+                [role, value, f"country:{value}", value])
     keys = resolve_entity(conn, value) or [value]
     return (f" AND EXISTS (SELECT 1 FROM event_entities {alias} WHERE {alias}.event_rowid = q.event_rowid"
             f" AND {alias}.role = ? AND {alias}.key IN ({','.join('?' * len(keys))}))", [role, *keys])
