@@ -142,7 +142,7 @@ def phrase_tokens(token, frames: dict | None = None) -> list:
     while stack:
         t = stack.pop()
         out.append(t)
-        stack.extend(c for c in t.children if c.dep_ not in CLAUSE and c.dep_ != "conj"
+        stack.extend(c for c in t.children if c.dep_ not in CLAUSE and c.dep_ not in ("conj", "cc")
                      and not (c.dep_ in OBLIQUE and marker_of(c) in place))
     return sorted(out, key=lambda t: t.i)
 
@@ -258,6 +258,9 @@ def _stray_agent(verb, agent: set, index: EntityIndex) -> list[str]:
 def _noun_roles(noun, frames: dict, index: EntityIndex, roles: Roles, skip=frozenset(),
                 type_: str = "") -> None:
     possessor, recipient = set(frames.get("possessor") or ()), set(frames.get("recipient") or ())
+    # "Israeli tank shelling", "el ataque israelí": a named modifier is the actor
+    modifiers = [t for c in noun.children if c.dep_ in ("amod", "compound") for t in c.subtree]
+    roles.source = roles.source or index.ids_in(modifiers)
     for rel, marker, token in arguments(noun):
         if token.i in skip or token.pos_ not in NOMINAL_POS | PRONOUN_POS:
             continue
@@ -271,7 +274,8 @@ def _noun_roles(noun, frames: dict, index: EntityIndex, roles: Roles, skip=froze
         head, adjunct = head.head, True  # English "arrived on a visit": noun -> prep -> verb
     else:
         adjunct = noun.dep_ in OBLIQUE and head.pos_ in ("VERB", "AUX")
-    inherit = (noun.dep_ in OBJECT | SUBJECT and head.lemma_.lower() in support) or (
+    light = head.lemma_.lower() in support or head.lower_ in support
+    inherit = (noun.dep_ in OBJECT | SUBJECT and light) or (
         adjunct and type_ in PARTICIPANT_TYPES)
     if not roles.source and inherit:
         subject = subject_of(head)
