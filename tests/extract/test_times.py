@@ -166,6 +166,11 @@ def test_times_ignore_words_that_are_not_times(lang, text):
 
 
 @pytest.mark.parametrize("lang,text,expression,start,end", [
+    ("es", "En lo que va de año hubo treinta ataques.", "lo que va de año", "2025-01-01", "2025-07-08"),
+    ("es", "Las tropas llegaron en septiembre pasado.", "septiembre pasado", "2024-09-01", "2024-09-30"),
+    ("es", "El acuerdo se firmó hace más de dos años.", "hace más de dos años", "2023-07-09", "2023-07-09"),
+    ("en", "The ceasefire collapsed more than two years ago.", "two years ago", "2023-07-09", "2023-07-09"),
+    ("en", "Talks resumed in September last year.", "September last year", "2024-09-01", "2024-09-30"),
     ("en", "The offensive began in the third week of January.", "third week of January", "2025-01-13", "2025-01-19"),
     ("es", "El ejército atacó entre el miércoles y el viernes de la semana pasada.",
      "entre el miércoles y el viernes de la semana pasada", "2025-07-02", "2025-07-04"),
