@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..text.numbers import NumberConvention, Token
+from ..text.numbers import NumberConvention, Token, classify, read_literal
 from .number_lexicon import NumberLexicon
 from .number_reader import read_number
 from .number_words import HYPHENS, Reading
@@ -105,11 +105,23 @@ def read_measure(tokens: list[Token], i: int, lex: NumberLexicon,
             m.end = found[0]
             _set_unit(m, found[1])
     _unit_multiplier(tokens, m, lex)
+    if m.kind == "counted":
+        _whole_count(tokens, m, reading)
     if m.kind == "currency":
         _cents(tokens, m, lex, conv)
     elif m.unit in lex.compound_units:
         _compound(tokens, m, lex, conv)
     return m
+
+
+def _whole_count(tokens, m: Measure, reading: Reading) -> None:
+    """"4,500 soldados" counts soldiers: a doubtful mark groups thousands even where the
+    article writes decimal commas, since a count of people is whole."""
+    literal = tokens[reading.start].text if reading.end - reading.start == 1 else ""
+    if classify(literal)[0] == "ambiguous" and m.min is not None and m.min != int(m.min):
+        value, mark = read_literal(literal)
+        m.min = m.max = reading.value = value
+        reading.marks = [mark]
 
 
 def _set_unit(m: Measure, payload) -> None:

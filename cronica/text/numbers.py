@@ -150,6 +150,8 @@ def classify(literal: str) -> tuple[str, str | None]:
         return "decimal", marks[0]
     if len(tail) != 3 or head == "0" or len(head) > 3:
         return "decimal", marks[0]
+    if tail == "000":
+        return "thousands", marks[0]  # nobody writes three zero decimals: "4,000" is 4000
     return "ambiguous", marks[0]
 
 

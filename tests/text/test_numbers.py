@@ -24,6 +24,8 @@ def test_numbers_reads_literal_by_shape(literal, value, mark):
 @pytest.mark.parametrize("context,literal,value", [
     (["1.234.567,5", "0,25"], "4,800", 4.8),       # the article writes 1.234,5: comma is decimal
     (["3.000"], "4,000", 4000),                    # mixed marks in one AP translation
+    (["1,5", "3.000"], "4,000", 4000),             # a decimal comma elsewhere: still no 4.000
+    (["1,5", "3.000"], "4,500", 4.5),              # ... but 4,500 follows the article
     ([], "4,000", 4000),
 ])
 def test_numbers_ambiguous_literal_follows_article(context, literal, value):
