@@ -42,13 +42,15 @@ def _before_month(tokens, i, lex) -> bool:
 
 
 def _clock(tokens, i) -> bool:
-    t = tokens[i]
-    for a, b in ((i, i + 1), (i - 1, i)):
-        if 0 <= a and b < len(tokens) and tokens[b].text == ":" and b == a + 1 and a == i \
-                and b + 1 < len(tokens) and tokens[b + 1].start == tokens[b].end:
-            return True
-    return i >= 2 and tokens[i - 1].text == ":" and tokens[i - 1].start == tokens[i - 2].end \
-        and tokens[i - 2].kind == "num" and tokens[i - 1].end == t.start
+    """Is token i an hour or minute of a clock time ("9:30")?"""
+    def glued(a, b):
+        return 0 <= a and b < len(tokens) and tokens[a].end == tokens[b].start
+
+    before = glued(i - 2, i - 1) and glued(i - 1, i) and tokens[i - 1].text == ":" \
+        and tokens[i - 2].kind == "num"
+    after = glued(i, i + 1) and glued(i + 1, i + 2) and tokens[i + 1].text == ":" \
+        and tokens[i + 2].kind == "num"
+    return before or after
 
 
 def is_date_or_time(tokens: list[Token], m: Measure, lex: NumberLexicon) -> bool:
