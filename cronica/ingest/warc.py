@@ -1,13 +1,16 @@
 """WARC files: each HTML `response` record becomes an Article named `crawl.warc.gz#N`.
 
 Records are streamed with warcio's ArchiveIterator (a gzip WARC is one gzip member
-per record), never the whole file in memory. N counts every record from 1. A corrupt
+per record; a WARC gzipped whole is read through one gzip stream), never the whole
+file in memory. N counts every record from 1. A corrupt
 record is one error; reading resumes at the next record that starts cleanly.
 `WARC-Date` is when the page was crawled: it goes to `meta["crawled"]` and becomes
 `published` only when the page itself declares no date.
 """
 from __future__ import annotations
 
+import contextlib
+import gzip
 import io
 import logging
 import zlib
@@ -69,6 +72,16 @@ def article_from_warc_record(record, name: str, options) -> Article | InputError
     return article
 
 
+def _next_record(iterator):
+    """The iterator's next record, or None; warcio's own warnings go to the log, not stderr."""
+    noise = io.StringIO()
+    with contextlib.redirect_stderr(noise):
+        record = next(iterator, None)
+    if noise.getvalue().strip():
+        log.debug("warcio: %s", " ".join(noise.getvalue().split()))
+    return record
+
+
 def _truncated(record) -> bool:
     """Drain the record; True when its block ends before its declared Content-Length."""
     stream = record.raw_stream
@@ -79,8 +92,8 @@ def _truncated(record) -> bool:
 
 def _reason(error: Exception) -> str:
     """A one-line, printable reason (corrupt headers would otherwise print raw bytes)."""
-    text = str(error).split(", first line:")[0].splitlines()[0] if str(error) else ""
-    text = "".join(c if c.isprintable() else "?" for c in text)[:160]
+    lines = [line.strip() for line in str(error).split(", first line:")[0].splitlines() if line.strip()]
+    text = "".join(c if c.isprintable() else "?" for c in (lines[0] if lines else ""))[:160]
     return text or type(error).__name__
 
 
@@ -120,6 +133,23 @@ def _byte_before(stream: BinaryIO, position: int) -> bytes:
     return stream.read(1)
 
 
+def _gzipped_whole(stream: BinaryIO) -> bool:
+    """True when the first gzip member holds more than one record (gzip over the whole WARC)."""
+    stream.seek(0)
+    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    out = b""
+    while not inflater.eof and len(out) < (4 << 20):
+        chunk = stream.read(_SCAN_CHUNK)
+        try:
+            out += inflater.decompress(chunk, (4 << 20) - len(out)) if chunk else b""
+        except zlib.error:
+            break  # damage: judge by what came out before it
+        if not chunk:
+            break
+    stream.seek(0)
+    return out.count(b"\nWARC/1.") > 0
+
+
 def read_warc_stream(stream: BinaryIO, name: str, options) -> Iterator[Article | InputError]:
     """Stream the records of a seekable WARC (plain or gzip per record).
 
@@ -133,13 +163,15 @@ def read_warc_stream(stream: BinaryIO, name: str, options) -> Iterator[Article |
     from warcio.archiveiterator import ArchiveIterator
     errors = _errors()
     gzipped = stream.read(2) == b"\x1f\x8b"
+    if gzipped and _gzipped_whole(stream):
+        stream, gzipped = gzip.GzipFile(fileobj=stream), False
     position, number = 0, 0
     while position is not None:
         stream.seek(position)
         iterator = ArchiveIterator(stream)
         counted = False
         try:
-            for record in iterator:
+            for record in iter(lambda: _next_record(iterator), None):
                 number, counted = number + 1, True
                 item = article_from_warc_record(record, f"{name}#{number}", options)
                 if _truncated(record):
@@ -149,10 +181,13 @@ def read_warc_stream(stream: BinaryIO, name: str, options) -> Iterator[Article |
                     yield item
             return
         except errors as e:
-            failed_at = iterator.offset
+            failed_at = max(iterator.offset, position)
             number += 0 if counted else 1
             yield InputError("E110", input=f"{name}#{number}", reason=_reason(e))
-        position = _next_start(stream, failed_at, gzipped)
+        try:
+            position = _next_start(stream, failed_at, gzipped)
+        except errors:  # a gzip stream over the whole file cannot be read past its damage
+            position = None
 
 
 def read_warc(data: bytes, name: str, options) -> Iterator[Article | InputError]:

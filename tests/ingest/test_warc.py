@@ -136,3 +136,20 @@ def test_warc_files_are_streamed_not_read_whole(small_warc, options, monkeypatch
     path.write_bytes(small_warc)
     items = list(read_inputs([str(path)], options))
     assert len(items) == 6 and all(isinstance(i, Article) for i in items)
+
+
+def test_warc_gzipped_whole_is_read(small_warc, options):
+    whole = gzip.compress(gzip.decompress(small_warc))  # one gzip stream, not one member per record
+    items = list(read_warc(whole, "crawl.warc.gz", options))
+    assert len(items) == 6 and all(isinstance(i, Article) for i in items)
+
+
+def test_warc_gzipped_whole_with_damage_is_reported(small_warc, options, capfd):
+    whole = bytearray(gzip.compress(gzip.decompress(small_warc)))
+    middle = len(whole) // 2
+    whole[middle:middle + 100] = bytes(b ^ 0x55 for b in whole[middle:middle + 100])
+    items = list(read_warc(bytes(whole), "crawl.warc.gz", options))
+    codes = [i.code for i in items if isinstance(i, InputError)]
+    assert "E110" in codes and set(codes) <= {"E110", "E116"}  # damaged records, garbled bytes
+    assert isinstance(items[0], Article)
+    assert capfd.readouterr().err == ""  # the library's own warnings go to the log
