@@ -22,7 +22,8 @@ def _day(d):
     return (d, d) if d else None
 
 
-def rule_date(a: Atom, v: dict, ref, order: str) -> Atom | None:
+def rule_date(a: Atom, v: dict, ref) -> Atom | None:
+    """A day and month, with or without year ("9 de julio de 2025", "July 9")."""
     d, m, y = v.get("day"), v.get("month"), v.get("year")
     if not isinstance(m, int) or d is None:
         return None
@@ -33,7 +34,8 @@ def rule_date(a: Atom, v: dict, ref, order: str) -> Atom | None:
     return a.fix(_day(date), "day") if date else None
 
 
-def rule_numeric(a: Atom, v: dict, ref, order: str) -> Atom | None:
+def rule_numeric(a: Atom, v: dict, ref) -> Atom | None:
+    """An all-digit date in the language's order; a day over 12 in the month slot swaps."""
     d, m, y = v.get("day"), v.get("month"), v.get("year")
     if y is not None and safe_date(y, m, d) is None and safe_date(y, d, m):
         d, m = m, d  # "9-18-15" written month first
@@ -46,7 +48,8 @@ def rule_numeric(a: Atom, v: dict, ref, order: str) -> Atom | None:
     return a.fix(_day(date), "day") if date else None
 
 
-def rule_month(a: Atom, v: dict, ref, order: str) -> Atom | None:
+def rule_month(a: Atom, v: dict, ref) -> Atom | None:
+    """A month, with or without year ("junio de 2024", "11/2016", "este septiembre")."""
     m, y = v.get("month"), v.get("year")
     if not isinstance(m, int) or not 1 <= m <= 12:
         return None
@@ -58,21 +61,24 @@ def rule_month(a: Atom, v: dict, ref, order: str) -> Atom | None:
     return a.fix((dt.date(y, m, 1), cal.month_end(y, m)), "month") if y in YEARS else None
 
 
-def rule_year(a: Atom, v: dict, ref, order: str) -> Atom | None:
+def rule_year(a: Atom, v: dict, ref) -> Atom | None:
+    """A year ("2016", "año 247"); bare years stay within 1000..2200."""
     y = v.get("year", v.get("num"))
     if y is None or not (1 <= y <= 9999 if a.rule == "year_cued" else y in YEARS):
         return None  # "año 247" is a year, "tres mil" alone is not
     return a.fix(cal.year_span(y, y), "year")
 
 
-def rule_day(a: Atom, v: dict, ref, order: str) -> Atom | None:
+def rule_day(a: Atom, v: dict, ref) -> Atom | None:
+    """A day of the month alone ("el día 21"), fixed by its container."""
     if v.get("day") is None:
         return None
     a.kind, a.f = "day", {"d": v["day"]}
     return a
 
 
-def rule_rel_day(a: Atom, v: dict, ref, order: str) -> Atom | None:
+def rule_rel_day(a: Atom, v: dict, ref) -> Atom | None:
+    """Today, yesterday, tomorrow and their kin, by offset in days."""
     offset = v.get("relday")
     if offset is None:
         offset = {"this": 0, "next": 1, "last": -1}.get(v.get("rel"), 0 if "rel" not in v else None)
@@ -81,14 +87,16 @@ def rule_rel_day(a: Atom, v: dict, ref, order: str) -> Atom | None:
     return a.fix(_day(ref + dt.timedelta(days=offset)) if ref else None, "day")
 
 
-def rule_now(a: Atom, v: dict, ref, order: str) -> Atom | None:
+def rule_now(a: Atom, v: dict, ref) -> Atom | None:
+    """"Now": the reference day."""
     return a.fix(_day(ref), "day")
 
 
 _STEP = {"this": 0, "next": 1, "last": -1, "upcoming": 1, "recent": -1}
 
 
-def rule_rel_unit(a: Atom, v: dict, ref, order: str) -> Atom | None:
+def rule_rel_unit(a: Atom, v: dict, ref) -> Atom | None:
+    """This / next / last period ("la semana pasada", "next quarter")."""
     unit, rel = v.get("unit"), v.get("rel", "this")
     step = _STEP.get(rel)
     if unit is None or step is None:
@@ -102,11 +110,13 @@ def rule_rel_unit(a: Atom, v: dict, ref, order: str) -> Atom | None:
     return a.fix(cal.period(unit, cal.shift(ref, unit, step)), gran)
 
 
-def rule_this_unit(a: Atom, v: dict, ref, order: str) -> Atom | None:
-    return rule_rel_unit(a, {"unit": v.get("unit"), "rel": "this"}, ref, order)
+def rule_this_unit(a: Atom, v: dict, ref) -> Atom | None:
+    """A bare period ("for the day.", "socio del mes"): the current one."""
+    return rule_rel_unit(a, {"unit": v.get("unit"), "rel": "this"}, ref)
 
 
-def rule_weekday(a: Atom, v: dict, ref, order: str) -> Atom | None:
+def rule_weekday(a: Atom, v: dict, ref) -> Atom | None:
+    """A weekday, with its relative word if any; fixed later by tense or container."""
     if v.get("weekday") is None:
         return None
     rel, rel2 = v.get("rel"), v.get("rel2")
@@ -116,7 +126,8 @@ def rule_weekday(a: Atom, v: dict, ref, order: str) -> Atom | None:
     return a
 
 
-def rule_weekday_day(a: Atom, v: dict, ref, order: str) -> Atom | None:
+def rule_weekday_day(a: Atom, v: dict, ref) -> Atom | None:
+    """A weekday and a day number ("lunes 21"): the nearest such date."""
     wd, d = v.get("weekday"), v.get("day")
     if wd is None or d is None or not ref:
         return a.fix(None, "day") if wd is not None and d else None
@@ -140,7 +151,8 @@ def _move(ref, unit, n):
     return cal.shift(ref, unit, n)
 
 
-def rule_ago(a: Atom, v: dict, ref, order: str) -> Atom | None:
+def rule_ago(a: Atom, v: dict, ref) -> Atom | None:
+    """A day counted from the reference ("hace dos semanas", "in 3 weeks", "2 days later")."""
     n, unit = _count(v), v.get("unit")
     if n is None or unit is None:
         return None
@@ -155,7 +167,8 @@ def rule_ago(a: Atom, v: dict, ref, order: str) -> Atom | None:
     return a.fix(_day(day), "day")
 
 
-def rule_within(a: Atom, v: dict, ref, order: str) -> Atom | None:
+def rule_within(a: Atom, v: dict, ref) -> Atom | None:
+    """A window from the reference day ("dentro de 9 meses": day one to the day before month nine)."""
     n, unit = _count(v), v.get("unit")
     if n is None or unit is None:
         return None
@@ -164,7 +177,8 @@ def rule_within(a: Atom, v: dict, ref, order: str) -> Atom | None:
     return a.fix((ref, _move(ref, unit, n) - ONE_DAY), unit)
 
 
-def rule_window(a: Atom, v: dict, ref, order: str) -> Atom | None:
+def rule_window(a: Atom, v: dict, ref) -> Atom | None:
+    """The next / last n units, the reference day excluded; quarters and decades whole."""
     n, unit, rel = _count(v), v.get("unit"), v.get("rel", "next")
     step = _STEP.get(rel)
     if n is None or unit is None or not step:
@@ -182,7 +196,8 @@ def rule_window(a: Atom, v: dict, ref, order: str) -> Atom | None:
     return a.fix((_move(ref, unit, -n), ref - ONE_DAY), gran)
 
 
-def rule_duration(a: Atom, v: dict, ref, order: str) -> Atom | None:
+def rule_duration(a: Atom, v: dict, ref) -> Atom | None:
+    """A span of time with no place in the calendar ("tres días")."""
     n, unit = _count(v), v.get("unit")
     if n is None or unit is None:
         return None
@@ -191,7 +206,8 @@ def rule_duration(a: Atom, v: dict, ref, order: str) -> Atom | None:
     return a
 
 
-def rule_season(a: Atom, v: dict, ref, order: str) -> Atom | None:
+def rule_season(a: Atom, v: dict, ref) -> Atom | None:
+    """A season, with a year or relative word if any."""
     name, y = v.get("season"), v.get("year")
     if name is None:
         return None
@@ -201,7 +217,8 @@ def rule_season(a: Atom, v: dict, ref, order: str) -> Atom | None:
     return a
 
 
-def rule_nth(a: Atom, v: dict, ref, order: str) -> Atom | None:
+def rule_nth(a: Atom, v: dict, ref) -> Atom | None:
+    """The n-th unit or weekday of a container ("la tercera semana", "first Friday", "week 31")."""
     n = v.get("ord", v.get("day", v.get("num")))
     unit = v.get("unit") or ("weekday" if v.get("weekday") is not None else "day")
     if "ord" not in v and "unit" in v and v.get("day") is None and v.get("num") is None:
@@ -216,7 +233,8 @@ def rule_nth(a: Atom, v: dict, ref, order: str) -> Atom | None:
     return a
 
 
-def rule_quarter_year(a: Atom, v: dict, ref, order: str) -> Atom | None:
+def rule_quarter_year(a: Atom, v: dict, ref) -> Atom | None:
+    """A quarter or half of a year ("2017-T1", "Q3 2019", "H2 2016")."""
     y = v.get("year")
     q = v.get("quarter", v.get("half", v.get("ord")))
     unit = "half" if "half" in v else v.get("unit", "quarter")
@@ -229,7 +247,8 @@ def rule_quarter_year(a: Atom, v: dict, ref, order: str) -> Atom | None:
     return a.fix((first, cal.add_months(first, span) - ONE_DAY), "month")
 
 
-def rule_decade(a: Atom, v: dict, ref, order: str) -> Atom | None:
+def rule_decade(a: Atom, v: dict, ref) -> Atom | None:
+    """A decade ("la década de 1990", "the 1970s", "the noughties")."""
     y = v.get("year", v.get("decade"))
     if isinstance(y, str) and y.isdigit():
         y = int(y)
@@ -238,7 +257,8 @@ def rule_decade(a: Atom, v: dict, ref, order: str) -> Atom | None:
     return a.fix(cal.year_span(y, y + 9), "decade")
 
 
-def rule_holiday(a: Atom, v: dict, ref, order: str) -> Atom | None:
+def rule_holiday(a: Atom, v: dict, ref) -> Atom | None:
+    """A named holiday, with a year or relative word if any."""
     key, y = v.get("holiday"), v.get("year")
     if key is None:
         return None
@@ -249,18 +269,21 @@ def rule_holiday(a: Atom, v: dict, ref, order: str) -> Atom | None:
     return a
 
 
-def rule_century(a: Atom, v: dict, ref, order: str) -> Atom | None:
+def rule_century(a: Atom, v: dict, ref) -> Atom | None:
+    """A century by roman or ordinal number ("siglo XV" = 1400-1499)."""
     n = v.get("roman", v.get("ord"))
     if not n or n > 30:
         return None
     return a.fix(cal.year_span((n - 1) * 100, (n - 1) * 100 + 99), "century")
 
 
-def rule_ytd(a: Atom, v: dict, ref, order: str) -> Atom | None:
+def rule_ytd(a: Atom, v: dict, ref) -> Atom | None:
+    """Year to date: January 1 to the day before the reference."""
     return a.fix((ref.replace(month=1, day=1), ref - ONE_DAY) if ref else None, "year")
 
 
-def rule_day_range(a: Atom, v: dict, ref, order: str) -> Atom | None:
+def rule_day_range(a: Atom, v: dict, ref) -> Atom | None:
+    """Days of one month ("del 11 al 13 de julio", "Jan 4-22, 1995")."""
     d1, d2, m, y = v.get("day"), v.get("day2"), v.get("month"), v.get("year")
     if not isinstance(m, int) or d1 is None or d2 is None or d1 > d2:
         return None

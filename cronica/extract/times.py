@@ -58,7 +58,7 @@ def _reading(lex: Lexicon, text: str, folded: str, m: re.Match, rule: str, ref, 
     values = read_groups(lex, m.groupdict())
     if values is None or not _plausible(lex, text, folded, m, rule, spans):
         return None
-    return RULES[rule](Atom(m.start(), m.end(), rule), values, ref, lex.data.get("numeric_order", "dmy"))
+    return RULES[rule](Atom(m.start(), m.end(), rule), values, ref)
 
 
 def _plausible(lex: Lexicon, text: str, folded: str, m: re.Match, rule: str, spans) -> bool:
