@@ -18,6 +18,7 @@ from .worker import ExtractWorker, read_rows
 log = logging.getLogger("cronica.batch")
 
 ROWS_PER_BLOCK = 8
+READ_ROWS_PER_TABLE = 64
 READ_CPUS = 0.5  # reads share the CPU kept free beside the workers (a 1-CPU actor must not starve them)
 
 
@@ -35,12 +36,20 @@ def _result_schema():
 
 
 def _read_batch(table, options):
-    """Ray adapter of `read_rows`: a batch of (input, path) rows -> rows of articles."""
+    """Ray adapter of `read_rows`: (input, path) rows -> tables of article rows, a few at a time.
+
+    Yielding as it reads keeps a large input (a WARC of 40,000 pages) from being held whole.
+    """
     import pyarrow as pa
     rows = []
     for item in table.to_pylist():
-        rows.extend(read_rows(item["input"], item["path"], options))
-    return pa.Table.from_pylist(rows, schema=_read_schema())
+        for row in read_rows(item["input"], item["path"], options):
+            rows.append(row)
+            if len(rows) >= READ_ROWS_PER_TABLE:
+                yield pa.Table.from_pylist(rows, schema=_read_schema())
+                rows = []
+    if rows:
+        yield pa.Table.from_pylist(rows, schema=_read_schema())
 
 
 class _ExtractBatch:

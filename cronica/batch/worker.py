@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import pickle
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from ..errors import CronicaError
 from ..model import Article
@@ -26,7 +26,7 @@ def _error_row(index: int, seq: int, error: CronicaError) -> dict:
     return {"input": index, "seq": seq, "article": None, "code": error.code, "error": str(error)}
 
 
-def read_rows(index: int, path: str, options) -> list[dict]:
+def read_rows(index: int, path: str, options) -> Iterator[dict]:
     """Read one input with cronica's readers; one row per article or failed record.
 
     Args:
@@ -34,18 +34,16 @@ def read_rows(index: int, path: str, options) -> list[dict]:
         path: the file to read.
         options: resolved settings.
     Returns:
-        rows with `input`, `seq` (position within the input), and either a pickled
-        `article` or an error `code` and message.
+        iterator of rows with `input`, `seq` (position within the input), and either a
+        pickled `article` or an error `code` and message.
     """
     from ..ingest import read_inputs
-    rows = []
     for seq, item in enumerate(read_inputs([path], options)):
         if isinstance(item, CronicaError):
-            rows.append(_error_row(index, seq, item))
+            yield _error_row(index, seq, item)
         else:
-            rows.append({"input": index, "seq": seq, "code": None, "error": None,
-                         "article": pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL)})
-    return rows
+            yield {"input": index, "seq": seq, "code": None, "error": None,
+                   "article": pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL)}
 
 
 def partition_of(record: dict) -> tuple[str, str]:

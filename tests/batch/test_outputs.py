@@ -34,7 +34,7 @@ def result_rows(inputs_dir, options):
     worker = ExtractWorker(options)
     rows = []
     for pos, item in enumerate(items):
-        rows += worker(read_rows(pos, item.path, options))
+        rows += worker(list(read_rows(pos, item.path, options)))
     return items, rows
 
 
