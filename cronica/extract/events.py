@@ -69,7 +69,8 @@ def _when(trigger, article, tokens: set[int]) -> dict | None:
     times = [t for t in article.times if _inside(t.start_char, article.doc, tokens)]
     if not times:
         return None
-    best = min(times, key=lambda t: abs(t.start_char - trigger.head.idx))
+    # a resolved date before a duration ("de tres días a partir del viernes"), then the nearest
+    best = min(times, key=lambda t: (t.start is None, abs(t.start_char - trigger.head.idx)))
     return {"text": best.text, "start": best.start, "end": best.end, "granularity": best.granularity}
 
 

@@ -108,12 +108,17 @@ def _has_reflexive(token, lexicon: Lexicon) -> bool:
     return any(token.lower_.endswith(m) for m in markers) and not _lemma(token).endswith(tuple(markers))
 
 
-def _below(heads):
+THROUGH = {"prep", "obj", "dobj", "obl", "nmod", "pobj", "nummod"}  # "enviar miles de tropas"
+_MAX_DEPTH = 3
+
+
+def _below(heads, depth: int = _MAX_DEPTH):
+    """Tokens under the heads, going deeper only through objects and prepositions."""
     for head in heads:
         for child in head.children:
             yield child
-            if child.dep_ == "prep":
-                yield from child.children
+            if depth > 1 and (child.dep_ in THROUGH or child.pos_ == "NUM"):
+                yield from _below((child,), depth - 1)
 
 
 def _match_phrase(token, lexicon: Lexicon) -> Trigger | None:
