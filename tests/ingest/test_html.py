@@ -93,3 +93,16 @@ def test_html_larger_than_the_limit_is_e103(shared_data, gold, options, page_id)
     small = dict(options, max_article_bytes=10_000)
     errors = list(read_html(_page(shared_data, gold[page_id]), "big.html", small))
     assert [e.code for e in errors] == ["E103"]
+
+
+@pytest.mark.parametrize("page_id", ["es-fundus-es-ElPais_2024_10_15"])
+def test_html_htmldate_only_when_the_page_declares_nothing(shared_data, gold, options, page_id):
+    from lxml import html as lxml_html
+    tree = lxml_html.fromstring(_page(shared_data, gold[page_id]))
+    for elem in tree.xpath("//script[@type='application/ld+json'] | //meta[contains(@property, 'time')]"
+                           " | //meta[contains(@name, 'date')] | //*[@itemprop='datePublished'] | //time"):
+        elem.drop_tree()
+    bare = lxml_html.tostring(tree, encoding="unicode")
+    article = article_from_html(bare, page_id, options, url=gold[page_id]["url"])
+    assert article.meta["published_from"] == "htmldate"
+    assert article.published == gold[page_id]["published"][:10]  # the day its URL names
