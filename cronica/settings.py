@@ -31,6 +31,7 @@ SETTINGS = (
     Setting("fetch_max_bytes", 10_000_000, "Largest HTTP response body read when fetching"),
     Setting("fetch_delay_s", 1.0, "Pause between two requests to the same host"),
     Setting("fetch_allow_private", False, "Allow fetching loopback, private and link-local addresses"),
+    Setting("fetch_cache_path", "", "JSON file of ETag/Last-Modified per fetched URL, for conditional GET (empty: off)"),
     Setting("serve_host", "127.0.0.1", "Address `cronica serve` binds"),
     Setting("serve_port", 8000, "Port `cronica serve` binds"),
     Setting("api_token", "", "Token required by write endpoints of the HTTP API (empty: writes off)"),

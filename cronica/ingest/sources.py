@@ -74,7 +74,8 @@ def read_inputs(paths, options, *, dedup: bool = False) -> Iterator[Article | In
     paths, fetcher = list(paths), None
     if any(_is_url(path) for path in paths):
         from .fetch import Fetcher
-        fetcher = Fetcher(options)  # one for the batch: it keeps the per-host delay
+        # one for the batch: it keeps the per-host delay
+        fetcher = Fetcher(options, cache_path=options.get("fetch_cache_path") or None)
     items = _read_all(paths, options, fetcher)
     if dedup:
         from .dedup import deduplicate

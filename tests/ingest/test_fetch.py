@@ -162,3 +162,11 @@ def test_fetch_urls_in_read_inputs(server, local, options, shared_data):
     assert isinstance(items[0], Article) and items[0].url == base + "/page" and len(items) == 39
     refused = list(read_inputs([base + "/page", feed], options))
     assert refused[0].code == "E114" and len(refused) == 39
+
+
+def test_fetch_cache_setting_skips_unchanged_pages(server, local, tmp_path):
+    from cronica.ingest import read_inputs
+    base, _ = server
+    cached = dict(local, fetch_cache_path=str(tmp_path / "cache.json"))
+    assert len(list(read_inputs([base + "/page"], cached))) == 1
+    assert list(read_inputs([base + "/page"], cached)) == []  # 304: nothing new to read
