@@ -99,3 +99,25 @@ def test_feeds_unreadable_feed_is_one_e109(options, feed):
 ])
 def test_feeds_html_to_text(fragment, expected):
     assert html_to_text(fragment) == expected
+
+
+ATOM = """<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="es">
+  <title>Internacional | Diario</title>
+  <link href="https://diario.example/internacional/"/>
+  <entry>
+    <title>Lavrov llega a Pionyang para una visita de tres días</title>
+    <link rel="alternate" href="https://diario.example/2025/07/11/lavrov-pionyang.html"/>
+    <id>tag:diario.example,2025:lavrov</id>
+    <published>2025-07-11T09:30:00+02:00</published>
+    <author><name>Redacción Internacional</name></author>
+    <content type="html">&lt;p&gt;El ministro de Exteriores ruso, Serguéi Lavrov, llegó el viernes a Pionyang.&lt;/p&gt;</content>
+  </entry>
+</feed>"""
+
+
+def test_feeds_atom_entry(options):
+    (article,) = read_feed(ATOM.encode("utf-8"), "atom.xml", options)
+    assert article.title.startswith("Lavrov llega") and article.url.endswith("lavrov-pionyang.html")
+    assert article.published == "2025-07-11T09:30:00+02:00" and article.lang == "es"
+    assert article.text.startswith("El ministro") and article.meta["authors"] == ["Redacción Internacional"]
