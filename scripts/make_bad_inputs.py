@@ -14,7 +14,6 @@ import json
 import random
 import sys
 import zipfile
-import zlib
 from pathlib import Path
 
 # A sparse file this large costs no disk and no time, and is over the default
