@@ -195,6 +195,7 @@ def main(argv=None) -> int:
                   f"  CPU {cpu:7.1f} s {done / cpu:7.2f} articles/s")
         ratio = (results["cronica"][0] / results["cronica"][2]) / (results["spacy"][0] / results["spacy"][2])
         print(f"  cronica / bare parse   {ratio:.2f} by CPU time  (target >= 0.80)")
+        print(f"  peak RSS of this process (both sides, models loaded) {peak_rss_mib():.0f} MiB")
         if args.profile:
             profile_components(records, folder)
     return 0

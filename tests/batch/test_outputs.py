@@ -103,3 +103,14 @@ def test_outputs_done_marker_follows_input_changes(result_rows, tmp_path, name):
     stat = os.stat(item.path)
     os.utime(item.path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
     assert not is_done(tmp_path, item)
+
+
+@pytest.mark.parametrize("first", [3])
+def test_outputs_warc_input_gives_article_rows(shared_data, options, first):
+    import itertools
+    import pickle
+    warc = shared_data / "news" / "warc"
+    urls = {json.loads(l)["url"] for l in (warc / "index.jsonl").read_text(encoding="utf-8").splitlines() if l.strip()}
+    rows = list(itertools.islice(read_rows(7, str(warc / "fundus-sample.warc.gz"), options), first))
+    assert [(r["input"], r["seq"]) for r in rows] == [(7, n) for n in range(first)]
+    assert all(pickle.loads(r["article"]).url in urls for r in rows)
