@@ -20,6 +20,7 @@ class Phrases:
 
     table: dict = field(default_factory=dict)
     longest: int = 0
+    first: set = field(default_factory=set)  # folded first tokens of every form
 
     def add(self, form: str, payload, *, exact: bool = False) -> None:
         """Register one surface form."""
@@ -32,9 +33,12 @@ class Phrases:
                       for a, b in zip(tokens, tokens[1:]))  # "m2" must stay glued; "jan ." may not
         self.table.setdefault(key, []).append((text, glued, payload))
         self.longest = max(self.longest, len(key))
+        self.first.add(key[0])
 
     def match(self, tokens: list[Token], i: int):
         """Longest form starting at token `i`: (end index, payload) or None."""
+        if i >= len(tokens) or tokens[i].norm not in self.first:
+            return None
         for size in range(min(self.longest, len(tokens) - i), 0, -1):
             span = tokens[i:i + size]
             options = self.table.get(tuple(t.norm for t in span))
@@ -123,6 +127,7 @@ class NumberLexicon:
     compound_units: dict
     unit_link: frozenset
     unit_modifiers: frozenset
+    opening: frozenset = frozenset()  # words that may open a quantity, see starters()
 
 
 def _kinded(section: dict, kind: str, table: Phrases, exact: frozenset) -> None:
@@ -189,6 +194,16 @@ def _fraction_tables(data: dict, path) -> dict:
             "fraction_of": _phrases(data.get("fraction_of"))}
 
 
+def starters(lex: NumberLexicon) -> frozenset:
+    """Folded words and signs that may open a quantity (besides digits and partitives)."""
+    words = set(lex.cardinals) | lex.weak_one | lex.hundred | set(lex.multipliers) | lex.dozen
+    words |= set(lex.vague) | set(lex.round_nouns) | lex.half_nouns | lex.half_words | lex.negative
+    words |= set(lex.den_singular) | set(lex.den_plural) | set(lex.ranges)
+    for phrases in (lex.approx, lex.bounds, lex.units, lex.percent_before):
+        words |= phrases.first
+    return frozenset(words | {"-", "−", "–"})
+
+
 @lru_cache(maxsize=None)
 def load_lexicon(lang: str) -> NumberLexicon:
     """Build the lexicon of `lang` from its numbers.yaml and units.yaml.
@@ -204,7 +219,7 @@ def load_lexicon(lang: str) -> NumberLexicon:
     path = f"lang/{lang}/numbers.yaml"
     dates = data.get("dates") or {}
     suffixes = {str(f): float(v) for v, forms in (data.get("digit_suffixes") or {}).items() for f in forms}
-    return NumberLexicon(
+    lexicon = NumberLexicon(
         lang=lang, usual_decimal=data.get("usual_decimal_mark"), cardinals=_values(data.get("cardinals"), path),
         weak_one=_fold_set(data.get("weak_one")), one_before_unit=_fold_set(data.get("one_before_unit")),
         hundred=_fold_set(data.get("hundred")),
@@ -218,3 +233,5 @@ def load_lexicon(lang: str) -> NumberLexicon:
         months=_phrases(dates.get("months")), day_link=_fold_set(dates.get("day_link")),
         year_before=_phrases(dates.get("year_before")), time_before=_phrases(dates.get("time_before")),
         **_fraction_tables(data, path), **_bound_tables(data), **_unit_tables(units))
+    lexicon.opening = starters(lexicon)
+    return lexicon

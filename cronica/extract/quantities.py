@@ -18,7 +18,7 @@ from .number_dates import is_date_or_time
 from .number_lexicon import NumberLexicon, load_lexicon
 from .number_phrases import read_phrase
 from .number_units import Measure
-from .number_words import HYPHENS
+from .number_words import HYPHENS, partitive, vulgar_fraction
 
 DEFAULT_LANG = "es"
 log = logging.getLogger(__name__)
@@ -49,7 +49,13 @@ def find_quantities(text: str, lang: str | None = None) -> tuple[list[Quantity],
 
 def _measures(tokens: list[Token], lex: NumberLexicon, conv: NumberConvention) -> list[Measure]:
     out, i = [], 0
+    opening = lex.opening
     while i < len(tokens):
+        t = tokens[i]
+        if t.kind == "word" and t.norm not in opening and vulgar_fraction(t) is None \
+                and partitive(t, lex) is None:
+            i += 1
+            continue
         skip = _not_a_start(tokens, i, lex)
         if skip:
             i = skip
