@@ -88,7 +88,7 @@ def _check_times(text: str) -> None:
     for lang in ("es", "en"):
         for t in find_times(text, lang, "2025-07-09"):
             assert _ordered(t.start, t.end), (t.text, t.start, t.end)
-            assert text[t.start_char:t.end_char] == t.text
+            assert text[t.start_char:t.end_char] == t.text, (lang, t.text, text[t.start_char:t.end_char])
 
 
 def _check_numbers(text: str) -> None:
