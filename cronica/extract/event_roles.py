@@ -257,7 +257,8 @@ def _stray_agent(verb, agent: set, index: EntityIndex) -> list[str]:
 
 def _noun_roles(noun, frames: dict, index: EntityIndex, roles: Roles, skip=frozenset(),
                 type_: str = "") -> None:
-    possessor, recipient = set(frames.get("possessor") or ()), set(frames.get("recipient") or ())
+    possessor = set(frames.get("possessor") or ())
+    recipient = set(frames.get("recipient") or ()) | set(frames.get("noun_recipient") or ())
     # "Israeli tank shelling", "el ataque israelí": a named modifier is the actor
     modifiers = [t for c in noun.children if c.dep_ in ("amod", "compound") for t in c.subtree]
     roles.source = roles.source or index.ids_in(modifiers)
