@@ -23,6 +23,7 @@ KINDS: dict[str, set[str] | None] = {
     "titles": None,
     "entities": None,
     "demonyms": {"demonyms", "inflection", "ambiguous"},
+    "plover": {"types"},
 }
 
 
