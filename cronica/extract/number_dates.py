@@ -60,7 +60,7 @@ def is_date_or_time(tokens: list[Token], m: Measure, lex: NumberLexicon) -> bool
     if m.unit is None and m.numbers and all(r.value == int(r.value) and 1 <= r.value <= 31 for r in m.numbers) \
             and _before_month(tokens, m.end - 1, lex):
         return True  # "desde el 2 hasta el 15 de mayo"
-    if _year_range(tokens, m) or _glued_suffix(tokens, m):
+    if _year_range(tokens, m) or _glued_suffix(tokens, m) or _dated_year(tokens, m, lex):
         return True
     if not m.bare:
         return False
@@ -79,6 +79,17 @@ def is_date_or_time(tokens: list[Token], m: Measure, lex: NumberLexicon) -> bool
             return True  # a bare "2016" in news is the year ("the 2016 election")
         return _phrase_before(lex.year_before, tokens, i)
     return False
+
+
+def _dated_year(tokens, m: Measure, lex) -> bool:
+    """"September 2001 attacks", "some 2016 GOP hopefuls": a year with a noun or an approximator."""
+    if len(m.numbers) != 1 or m.min != m.max:
+        return False
+    r = m.numbers[0]
+    text = tokens[r.start].text if r.end - r.start == 1 else ""
+    if not (text.isdigit() and len(text) == 4 and YEARS[0] <= int(text) <= YEARS[1]):
+        return False
+    return after_month(tokens, r.start, lex) or (m.kind in (None, "counted") and r.start == m.end - 1)
 
 
 def _year_range(tokens, m: Measure) -> bool:

@@ -111,6 +111,7 @@ def test_quantities_reads_news_sentences(text, lang, low, high, approx, unit):
     ("Russia meddled in the 2016 election.", "en"),
     ("La fiesta se celebró desde el 2 hasta el 15 de mayo.", "es"),
     ("The talks ran from 2010 to 2012.", "en"),
+    ("Since the 11 September 2001 attacks, some 2016 hopefuls changed course.", "en"),
     ("Los ensayos de la vacuna contra la covid-19 siguen.", "es"),
 ])
 def test_quantities_skips_dates_times_and_ordinals(text, lang):
