@@ -4,7 +4,9 @@ Each mention gets a canonical key (`linking`): countries and their capitals shar
 country's ISO code, so `Rusia`, `Moscú` (as its government) and `Moscow` are one
 entity; people merge on their names (`coref`). Demonyms used as adjectives (`ruso`,
 `South Korean`) are not entities: they give a country to the person, group or
-organisation next to them. Used as nouns (`los rusos`) they are NORP entities.
+organisation next to them. Used as plural nouns (`los rusos`) they are NORP entities.
+English, which capitalises demonyms as names, makes every demonym a NORP entity
+(`demonyms_as_names` in `lang/<lang>/entities.yaml`).
 
 Groups of people acting together next to a country (`los funcionarios de Corea del
 Sur`, `South Korean officials`, `analistas surcoreanos`) become entities of type ORG
@@ -65,10 +67,10 @@ def cluster_of(ctx: _Context, m: Mention) -> Cluster | None:
     """A one-mention cluster with the mention's key, type and country (None: not an entity)."""
     link = lookup(ctx.gazetteer, m.text)
     if link is not None and link.kind == "demonym":
-        if not ctx.rules["demonyms_as_names"] and not _is_noun_use(ctx.article, m):
+        if not ctx.rules["demonyms_as_names"] and not (link.number == "pl" and _is_noun_use(ctx.article, m)):
             return None
         return Cluster(link.key, "NORP", [m], link.country)
-    if link is not None and link.kind in PLACE_KINDS and m.type != "PERSON":
+    if link is not None and (link.kind == "country" or link.kind in PLACE_KINDS and m.type not in ("PERSON", "ORG")):
         return Cluster(link.key, "GPE", [m], link.country)
     if link is not None and link.kind == "seat":
         return Cluster(link.key, m.type if m.type in ("ORG", "LOC", "GPE") else "ORG", [m], link.country)

@@ -3,7 +3,8 @@
 Three sources, in this order of trust:
   - the NER model (`ner.recognize`), with its spans repaired: leading articles and
     prepositions and trailing punctuation cut off, and dropped when what is left is not
-    a name (lower-case words inside, a verb, no letter at all);
+    a name (lower-case words inside, a verb, no letter at all, part of a title such as
+    "ministro de Relaciones Exteriores");
   - the gazetteer: countries, capitals, big cities and demonyms the model missed or
     typed wrongly (a country or city is GPE; a demonym NORP);
   - masked names: a run of symbols standing where a name should (`©© viajará a ...`),
@@ -17,6 +18,7 @@ from functools import lru_cache
 from ..lang.loader import load
 from ..model import Article, Flag, Mention
 from ..pipeline import component
+from .actor_context import find_phrases, load_patterns
 from .linking import PLACE_KINDS, Gazetteer, load_gazetteer, lookup
 from .ner import recognize
 
@@ -40,7 +42,7 @@ def load_name_rules(lang: str) -> dict:
 def _is_name_word(token, rules: dict) -> bool:
     text = token.text
     return text[:1].isupper() or text[:1].isdigit() or text.lower() in rules["connectors"] \
-        or not any(ch.isalpha() for ch in text)
+        or not any(ch.isalpha() for ch in text) or text in ("'s", "’s")
 
 
 def _cut_first(token, rules: dict, sent_starts: set) -> bool:
@@ -48,7 +50,7 @@ def _cut_first(token, rules: dict, sent_starts: set) -> bool:
     preposition, or a function word or verb opening the sentence. A capitalised article
     inside a sentence belongs to the name ("en La Coruña", "de El Salvador")."""
     capital = token.text[:1].isupper()
-    if token.i in sent_starts:
+    if _opens_sentence(token, sent_starts):
         return token.text.lower() in rules["strip"] or token.pos_ in _EDGE_POS
     if token.text.lower() in rules["strip"]:
         return not (capital and token.pos_ == "DET")
@@ -75,11 +77,11 @@ def _opens_sentence(token, sent_starts: set) -> bool:
 
 
 def _single_word_name(token, sent_starts: set) -> bool:
-    """A one-word name is never a verb or function word, and opening a sentence (where
-    every word is capitalised) it must be tagged a proper noun."""
-    if token.pos_ in _EDGE_POS - {"PUNCT", "SYM"}:
-        return False
-    return token.pos_ in ("PROPN", "X") or not _opens_sentence(token, sent_starts)
+    """A one-word name is never a function word ("Nos") nor an inflected verb ("Vamos",
+    "Manifestó": its lemma differs; a name the tagger takes for a verb keeps its form)."""
+    if token.pos_ in ("VERB", "AUX", "ADV"):
+        return token.lemma_.lower() == token.text.lower()
+    return token.pos_ not in _EDGE_POS - {"PUNCT", "SYM"}
 
 
 def join_adjacent_people(mentions: list[Mention], text: str) -> list[Mention]:
@@ -219,7 +221,10 @@ def make_mentions(options):
         table = load_gazetteer(article.lang)
         gazetteer = find_gazetteer_mentions(article, table, sent_starts)
         masked = find_masked_mentions(article)
-        model = join_adjacent_people([m for m in model if m is not None], article.text)
+        titles = find_phrases(article.text, load_patterns(article.lang)["titles"])
+        model = [m for m in model if m is not None
+                 and not any(t.start <= m.start and m.end <= t.end for t in titles)]  # "Relaciones Exteriores"
+        model = join_adjacent_people(model, article.text)
         mentions = combine_mentions(model, gazetteer, table)
         article.mentions = sorted(mentions + masked, key=lambda x: (x.start, -x.end))
         article.flags.extend(Flag("masked_mention", m.text, m.start, m.end) for m in masked)
