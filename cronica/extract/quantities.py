@@ -115,12 +115,21 @@ def _mixed_format(measures: list[Measure], tokens: list[Token], text: str) -> li
     return []
 
 
+def _outside_names(quantities: list[Quantity], mentions) -> list[Quantity]:
+    """Drop unitless numbers inside a name ("Apollo 11", "Boeing 737"); renumber the rest."""
+    kept = [q for q in quantities
+            if q.unit is not None or not any(m.start <= q.start and q.end <= m.end for m in mentions)]
+    for n, q in enumerate(kept, 1):
+        q.id = f"Q{n}"
+    return kept
+
+
 @component("cronica.quantities.v1", assigns=["article.quantities"], requires=["article.text"])
 def make_quantities(options):
     """Factory of the quantities component (reads `article.text` and `article.lang`)."""
     def find(article: Article) -> Article:
         quantities, flags = find_quantities(article.text, article.lang)
-        article.quantities = quantities
+        article.quantities = _outside_names(quantities, article.mentions)
         article.flags = [f for f in article.flags if f.kind != "mixed_number_format"] + flags
         return article
     return find

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cronica.extract.quantities import find_quantities, make_quantities
-from cronica.model import Article
+from cronica.model import Article, Mention
 
 RECOGNIZERS_ES = ["rt-es-num-0007", "rt-es-num-0035", "rt-es-num-0062", "rt-es-num-0128",
                   "rt-es-num-0150", "rt-es-num-0185", "rt-es-pct-0030", "rt-es-rng-0001",
@@ -128,6 +128,15 @@ def test_quantities_other_languages_get_none(lang):
 def test_quantities_component_assigns_article(options, text):
     article = make_quantities(options)(Article(text=text, lang="es"))
     assert [(q.id, q.text, q.unit) for q in article.quantities] == [("Q1", "miles de tropas", "troops")]
+
+
+@pytest.mark.parametrize("text,name", [("La misión Apollo 11 llevó a 3 astronautas a la Luna.", "Apollo 11")])
+def test_quantities_component_skips_numbers_in_names(options, text, name):
+    start = text.index(name)
+    mention = Mention(start=start, end=start + len(name), text=name, type="MISC")
+    article = Article(text=text, lang="es", mentions=[mention])
+    article = make_quantities(options)(article)
+    assert [(q.id, q.text) for q in article.quantities] == [("Q1", "3")]
 
 
 @pytest.mark.parametrize("lang", ["es", "en"])
