@@ -83,7 +83,7 @@ def _number_words(data) -> tuple[dict, str]:
     if joiners and heads:
         joined = _alternation(heads) + r"\s+" + _alternation(joiners) + r"\s+" + word
         unit = f"(?:{joined}|{word})"
-    return words, rf"(?:{unit}(?:[\s-]+{unit})*)"
+    return words, rf"(?:{unit}(?:[\s-]+{unit}){{0,5}})"  # bounded: a year takes at most six words
 
 
 def _day_words(data) -> str:

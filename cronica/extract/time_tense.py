@@ -10,6 +10,7 @@ past cues), then in the sentence. No cue: past (the news default).
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from .time_lexicon import Lexicon
@@ -27,6 +28,9 @@ class TenseFinder:
         self.lemmas = {str(w).lower() for w in tense.get("future_lemma") or []}
         self.particles = {str(w).lower() for w in tense.get("future_particle") or []}
         self.cache: dict[int, bool] = {}
+        self.pieces: dict[tuple[int, int], bool | None] = {}
+        self.starts = [0] + [m.end() for m in re.finditer(r"[.!?;\n]\s", text)] if doc is None else \
+            [0] + [sent.start_char for sent in doc.sents if sent.start_char > 0]
 
     def __call__(self, pos: int) -> bool:
         clause = self._clause(pos)
@@ -34,29 +38,28 @@ class TenseFinder:
             return clause
         lo, hi = self._sentence(pos)
         if self.doc is None:  # the comma-delimited stretch first: "..., que llegó el martes, ..."
-            piece = self._piece(pos, lo, hi).lower()
-            if any(p.search(piece) for p in self.lex.future):
-                return True
-            if any(p.search(piece) for p in self.lex.past):
-                return False
+            piece = self._piece_tense(pos, lo, hi)
+            if piece is not None:
+                return piece
         if lo not in self.cache:
             self.cache[lo] = self._span_future(lo, hi) or \
                 any(p.search(self.text[lo:hi].lower()) for p in self.lex.future)
         return self.cache[lo]
 
-    def _piece(self, pos: int, lo: int, hi: int) -> str:
+    def _piece_tense(self, pos: int, lo: int, hi: int) -> bool | None:
+        """Future (True), past (False) or unknown (None) by the cues of the stretch around `pos`."""
         left = max(self.text.rfind(",", lo, pos), self.text.rfind(";", lo, pos), lo - 1) + 1
         rights = [k for k in (self.text.find(",", pos, hi), self.text.find(";", pos, hi)) if k >= 0]
-        return self.text[left:min(rights) if rights else hi]
+        right = min(rights) if rights else hi
+        if (left, right) not in self.pieces:
+            piece = self.text[left:right].lower()
+            self.pieces[(left, right)] = True if any(p.search(piece) for p in self.lex.future) else \
+                False if any(p.search(piece) for p in self.lex.past) else None
+        return self.pieces[(left, right)]
 
     def _sentence(self, pos: int) -> tuple[int, int]:
-        if self.doc is not None:
-            for sent in self.doc.sents:
-                if sent.start_char <= pos < sent.end_char:
-                    return sent.start_char, sent.end_char
-        starts = [m.end() for m in re.finditer(r"[.!?;\n]\s", self.text[:pos])]
-        end = re.search(r"[.!?;\n](\s|$)", self.text[pos:])
-        return (starts[-1] if starts else 0), (pos + end.end() if end else len(self.text))
+        k = bisect.bisect_right(self.starts, pos)
+        return self.starts[k - 1], (self.starts[k] if k < len(self.starts) else len(self.text))
 
     def _is_future(self, tok) -> bool:
         if "Fut" in tok.morph.get("Tense") or tok.lower_ in self.aux:

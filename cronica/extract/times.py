@@ -127,11 +127,13 @@ def _year_like(quantity) -> bool:
     return not quantity.unit
 
 
-def _select(found) -> list[Atom]:
+def _select(found, size: int) -> list[Atom]:
     """Longest readings first, then leftmost, then the earlier template; no overlaps."""
     taken: list[Atom] = []
+    used = bytearray(size + 1)
     for _, _, atom in sorted(found, key=lambda t: (-t[0], t[2].start_char, t[1])):
-        if all(atom.end_char <= a.start_char or atom.start_char >= a.end_char for a in taken):
+        if not any(used[atom.start_char:atom.end_char]):
+            used[atom.start_char:atom.end_char] = b"\x01" * (atom.end_char - atom.start_char)
             taken.append(atom)
     return sorted(taken, key=lambda a: a.start_char)
 
@@ -153,7 +155,7 @@ def find_times(text: str, lang: str, published: str | None, *, doc=None, quantit
         return []
     folded, ref = fold(text), _reference(published)
     spans = [(q.start, q.end, _year_like(q)) for q in quantities if q.end > q.start]
-    atoms = _select(_candidates(lex, text, folded, ref, spans))
+    atoms = _select(_candidates(lex, text, folded, ref, spans), len(text))
     atoms = Composer(lex, folded, ref, TenseFinder(lex, text, doc)).run(atoms)
     lead = re.compile(r"(?:^|(?<=\W))(?:" + "|".join(re.escape(fold(str(w))) for w in lex.data.get("lead_words") or ["\x00"])
                       + r")\s$")
