@@ -124,7 +124,8 @@ def _outside_names(quantities: list[Quantity], mentions) -> list[Quantity]:
     return kept
 
 
-@component("cronica.quantities.v1", assigns=["article.quantities"], requires=["article.text", "article.lang"])
+@component("cronica.quantities.v1", assigns=["article.quantities"],
+           requires=["article.text", "article.lang"])
 def make_quantities(options):
     """Factory of the quantities component (reads `article.text` and `article.lang`)."""
     def find(article: Article) -> Article:
