@@ -115,6 +115,7 @@ class NumberLexicon:
     range_join: frozenset
     vague: dict
     round_nouns: dict
+    several: Phrases
     vague_link: frozenset
     months: Phrases
     day_link: frozenset
@@ -172,6 +173,7 @@ def _bound_tables(data: dict) -> dict:
             "range_join": _fold_set(data.get("range_join")),
             "vague": _values(data.get("vague"), "vague"),
             "round_nouns": _values(data.get("round_nouns"), "round_nouns"),
+            "several": _phrases(data.get("several")),
             "vague_link": _fold_set(data.get("vague_link"))}
 
 
@@ -199,7 +201,7 @@ def starters(lex: NumberLexicon) -> frozenset:
     words = set(lex.cardinals) | lex.weak_one | lex.hundred | set(lex.multipliers) | lex.dozen
     words |= set(lex.vague) | set(lex.round_nouns) | lex.half_nouns | lex.half_words | lex.negative
     words |= set(lex.den_singular) | set(lex.den_plural) | set(lex.ranges)
-    for phrases in (lex.approx, lex.bounds, lex.units, lex.percent_before):
+    for phrases in (lex.approx, lex.bounds, lex.units, lex.percent_before, lex.several):
         words |= phrases.first
     return frozenset(words | {"-", "−", "–"})
 

@@ -215,9 +215,28 @@ def _round_noun(tokens, i, lex) -> Measure | None:
     return m
 
 
+def _several(tokens, i, lex) -> Measure | None:
+    """"several hundred troops", "a few thousand people", "varios miles de": at least one
+    such multiple, no ceiling, approximate."""
+    found = lex.several.match(tokens, i)
+    if not found or found[0] >= len(tokens):
+        return None
+    k = found[0]
+    norm = tokens[k].norm
+    size = lex.multipliers.get(norm) or lex.vague.get(norm) or (100.0 if norm in lex.hundred else None)
+    if size is None:
+        return None
+    m = Measure(i, k + 1, size, None, approx=True, bare=False)
+    link = k + 2 if k + 1 < len(tokens) and tokens[k + 1].norm in lex.vague_link else k + 1
+    unit = unit_after(tokens, link, lex, Reading(i, link, size)) if link < len(tokens) else None
+    if unit:
+        m.end, (m.kind, m.unit) = unit[0], unit[1]
+    return m
+
+
 def _vague(tokens, i, lex) -> Measure | None:
     """"miles de tropas", "decenas de miles de personas", "hundreds of"."""
-    if i < len(tokens) and (found := _round_noun(tokens, i, lex)):
+    if i < len(tokens) and (found := _round_noun(tokens, i, lex) or _several(tokens, i, lex)):
         return found
     k, size = i, 1.0
     while k + 1 < len(tokens) and tokens[k].norm in lex.vague and tokens[k + 1].norm in lex.vague_link:

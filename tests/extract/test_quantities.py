@@ -94,6 +94,8 @@ def test_quantities_flags_mixed_separators(lavrov, lang):
     ("Pyongyang sent some 3,000 North Korean soldiers to Kursk.", "en", 3000, 3000, True, "soldiers"),
     ("El ataque dejó al menos 20 civiles muertos.", "es", 20, None, False, "civilians"),
     ("The war displaced 3-4 million people.", "en", 3e6, 4e6, False, "people"),
+    ("Several hundred troops crossed the border.", "en", 100, None, True, "troops"),
+    ("Varios miles de soldados norcoreanos llegaron a Kursk.", "es", 1000, None, True, "soldiers"),
     ("Llegaron 4,500 soldados; el gasto subió 1,5 millones y hay 3.000 heridos.", "es", 4500, 4500, False, "soldiers"),
 ])
 def test_quantities_reads_news_sentences(text, lang, low, high, approx, unit):
