@@ -52,6 +52,7 @@ DEFAULT_COMPONENTS = (
     "cronica.analyze.v1",
     "cronica.mentions.v1",
     "cronica.entities.v1",
+    "cronica.knowledge.v1",
     "cronica.quantities.v1",
     "cronica.times.v1",
     "cronica.events.v1",

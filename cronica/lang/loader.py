@@ -47,7 +47,7 @@ def load(lang: str, kind: str) -> dict:
 
 @lru_cache(maxsize=None)
 def load_table(lang: str, name: str) -> tuple[dict, ...]:
-    """Read `lang/<lang>/gazetteer/<name>.tsv` (header row, tab separated).
+    """Read `lang/<lang>/gazetteer/<name>.tsv` (header row, tab separated; `#` lines are notes).
 
     Args:
         lang: language code or "xx".
@@ -59,4 +59,5 @@ def load_table(lang: str, name: str) -> tuple[dict, ...]:
     if not path.is_file():
         return ()
     with path.open(encoding="utf-8", newline="") as f:
-        return tuple(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+        rows = (line for line in f if not line.startswith("#"))
+        return tuple(csv.DictReader(rows, delimiter="\t", quoting=csv.QUOTE_NONE))

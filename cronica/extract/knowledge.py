@@ -1,0 +1,43 @@
+"""What cronica already knows about an entity: the country it acts for, from other articles.
+
+An article often names a person without saying whom they act for ("el presidente
+Vladimir Putin"). Other articles say it ("Russian President Vladimir Putin"). The
+table `lang/xx/gazetteer/known_entities.tsv` holds, per canonical entity key, the
+country that text evidence gave it in the news corpus, with the number of articles
+that agree; `scripts/build_knowledge.py` builds it by running the pipeline without
+this component. An entity keeps a country found in its own article; only one
+without a country takes the known one.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..lang.loader import load_table
+from ..model import Article
+from ..pipeline import component
+
+# entity types whose country is a fact about the entity (a place's country comes from the gazetteer)
+TYPES = ("PERSON", "ORG")
+
+
+@lru_cache(maxsize=None)
+def known_countries() -> dict[str, str]:
+    """Return {entity key: ISO 3166-1 alpha-3 country} from the generated table."""
+    return {row["key"]: row["country"] for row in load_table("xx", "known_entities") if row.get("country")}
+
+
+def apply_knowledge(article: Article, known: dict[str, str]) -> Article:
+    """Give a country to each person or organisation that has none but is known."""
+    for entity in article.entities:
+        if entity.country is None and entity.type in TYPES and entity.key in known:
+            entity.country = known[entity.key]
+    return article
+
+
+@component("cronica.knowledge.v1", assigns=["article.entities"], requires=["article.entities"])
+def make_knowledge(options):
+    known = known_countries()
+
+    def recall(article: Article) -> Article:
+        return apply_knowledge(article, known)
+    return recall

@@ -1,0 +1,35 @@
+"""Known entities: a person or organisation without a country in its article takes the known one."""
+import pytest
+
+from cronica.extract.knowledge import apply_knowledge, known_countries
+from cronica.lang.loader import LANG_DIR
+from cronica.model import Article, Entity
+
+TABLE = LANG_DIR / "xx" / "gazetteer" / "known_entities.tsv"
+
+
+def test_knowledge_table_rows_are_well_formed():
+    known = known_countries()
+    assert known, "the generated table must not be empty"
+    assert all(len(c) == 3 and c.isupper() for c in known.values())
+    assert all(k.split(":", 1)[0] in {"person", "org", "group"} for k in known)
+
+
+def test_knowledge_table_names_its_corpus(shared_data):
+    import scripts.build_knowledge as build
+    header = TABLE.read_text(encoding="utf-8").splitlines()[0]
+    assert header.endswith(build.corpus_digest(shared_data / "news")), "rebuild: scripts/build_knowledge.py"
+
+
+@pytest.mark.parametrize("own_country", [None, "ESP"])
+def test_knowledge_fills_only_missing_countries(own_country):
+    key, country = next(iter(known_countries().items()))
+    article = Article(text="x", entities=[Entity(id="E1", name="x", type="PERSON", key=key, country=own_country)])
+    apply_knowledge(article, known_countries())
+    assert article.entities[0].country == (own_country or country)
+
+
+def test_knowledge_leaves_places_alone():
+    key = next(iter(known_countries()))
+    article = Article(text="x", entities=[Entity(id="E1", name="x", type="GPE", key=key)])
+    assert apply_knowledge(article, known_countries()).entities[0].country is None
