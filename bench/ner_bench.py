@@ -18,6 +18,7 @@ from cronica.extract.nlp import load_nlp, parse
 from cronica.model import Article
 from cronica.settings import load_options
 
+SCORED = ("PER", "ORG", "LOC", "MISC")
 TYPES = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC",
          "NORP": "MISC", "EVENT": "MISC", "MISC": "MISC"}
 
@@ -31,7 +32,8 @@ def read_sentences(path: str, limit: int) -> list[tuple[str, set]]:
             words.append(token)
             tags.append(tag)
         elif words:
-            out.append((" ".join(words), gold_spans(words, tags)))
+            gold = {s for s in gold_spans(words, tags) if s[2] in SCORED}  # AnCora's DATE, NUM: not names
+            out.append((" ".join(words), gold))
             words, tags = [], []
     return out[:limit or None]
 

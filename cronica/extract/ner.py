@@ -45,6 +45,12 @@ def load_recognizer(lang: str):
         return spacy.load(path)
 
 
+def uses_own_recognizer(lang: str | None, options) -> bool:
+    """Whether `recognize` will use cronica's recognizer (not the pipeline's NER) for `lang`."""
+    choice = options["ner_model"] if options is not None else "auto"
+    return choice == "auto" and bool(lang) and load_recognizer(lang) is not None
+
+
 def own_entities(nlp, doc):
     """Run the recognizer `nlp` over the tokens of `doc`; return the entity spans."""
     from spacy.tokens import Doc
@@ -59,10 +65,8 @@ def choose_entities(article: Article, options):
     choice = options["ner_model"] if options is not None else "auto"
     if choice not in CHOICES:
         raise ConfigError("E202", name="ner_model", value=choice, kind=" or ".join(CHOICES))
-    if choice == "auto" and article.lang:
-        nlp = load_recognizer(article.lang)
-        if nlp is not None:
-            return own_entities(nlp, article.doc)
+    if uses_own_recognizer(article.lang, options):
+        return own_entities(load_recognizer(article.lang), article.doc)
     return article.doc.ents
 
 

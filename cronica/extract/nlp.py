@@ -13,6 +13,7 @@ from ..errors import InputError
 from ..lang.loader import SUPPORTED
 from ..model import Article, Sentence
 from ..pipeline import component
+from .ner import uses_own_recognizer
 
 # language -> (importable package of a spaCy pipeline, components to disable)
 PIPELINES = {
@@ -39,12 +40,12 @@ def load_nlp(lang: str):
     return nlp
 
 
-def parse(text: str, lang: str):
-    """Parse `text` with the pipeline of `lang`; return the spaCy Doc."""
+def parse(text: str, lang: str, disable: tuple[str, ...] = ()):
+    """Parse `text` with the pipeline of `lang`, skipping the components in `disable`."""
     nlp = load_nlp(lang)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        return nlp(text)
+        return nlp(text, disable=[name for name in disable if name in nlp.pipe_names])
 
 
 @component("cronica.analyze.v1", assigns=["article.doc", "article.sentences"],
@@ -55,7 +56,8 @@ def make_analyzer(options):
             raise InputError("E112", input=article.input_name or article.id or "<text>",
                              lang=article.lang, supported=", ".join(SUPPORTED))
         text = article.text[:MAX_SPACY_CHARS]
-        article.doc = parse(text, article.lang)
+        skip = ("ner",) if uses_own_recognizer(article.lang, options) else ()
+        article.doc = parse(text, article.lang, skip)
         article.sentences = [Sentence(s.start_char, s.end_char) for s in article.doc.sents]
         return article
     return analyze
