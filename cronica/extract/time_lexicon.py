@@ -97,6 +97,7 @@ def _day_words(data) -> str:
 
 
 def _ordinal_class(data, number_re: str) -> tuple[dict, str]:
+    """Ordinal words and the regex of an ordinal: "3rd", "3ª", "tercera", "twenty first"."""
     words = {}
     for key, forms in (data.get("ordinals") or {}).items():
         for f in forms:
@@ -107,6 +108,7 @@ def _ordinal_class(data, number_re: str) -> tuple[dict, str]:
 
 
 def _build_classes(lex: Lexicon) -> None:
+    """Fill `lex.forms` (surface form -> key) and `lex.classes` (class -> regex) from the data."""
     data = lex.data
     for cls, section in _WORD_CLASSES.items():
         table = {}
