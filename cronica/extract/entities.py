@@ -53,6 +53,22 @@ def _is_noun_use(article: Article, mention: Mention) -> bool:
     return head.pos_ in ("NOUN", "PROPN") or (prev is not None and prev.pos_ == "DET")
 
 
+def _place_reading(kind: str, model_type: str) -> bool:
+    """Whether a gazetteer place overrides the model's type: a country always; a capital
+    unless the model read an organisation (a team, a dateline); a city only over LOC/MISC."""
+    if kind == "country":
+        return True
+    if kind == "capital":
+        return model_type != "ORG"
+    return model_type not in ("PERSON", "ORG")
+
+
+def _unknown_word(m: Mention, lang: str) -> bool:
+    """A one-word MISC name that is no word of the language ("Kursk", not "Libertad")."""
+    import simplemma
+    return m.type == "MISC" and " " not in m.text and not simplemma.is_known(m.text.lower(), lang=lang)
+
+
 def _org_cluster(ctx: _Context, m: Mention) -> Cluster:
     text = ctx.article.text
     heads = find_phrases(m.text, ctx.patterns["orgs"])
@@ -70,7 +86,7 @@ def cluster_of(ctx: _Context, m: Mention) -> Cluster | None:
         if not ctx.rules["demonyms_as_names"] and not (link.number == "pl" and _is_noun_use(ctx.article, m)):
             return None
         return Cluster(link.key, "NORP", [m], link.country)
-    if link is not None and (link.kind == "country" or link.kind in PLACE_KINDS and m.type not in ("PERSON", "ORG")):
+    if link is not None and link.kind in PLACE_KINDS and _place_reading(link.kind, m.type):
         return Cluster(link.key, "GPE", [m], link.country)
     if link is not None and link.kind == "seat":
         return Cluster(link.key, m.type if m.type in ("ORG", "LOC", "GPE") else "ORG", [m], link.country)
@@ -78,7 +94,7 @@ def cluster_of(ctx: _Context, m: Mention) -> Cluster | None:
         return Cluster(person_key(m.text), "PERSON", [m])
     if m.type == "ORG" or any(h.start == 0 for h in find_phrases(m.text, ctx.patterns["orgs"])):
         return _org_cluster(ctx, m)
-    if m.type in ("LOC", "GPE") and place_country(ctx.gazetteer, m.text):
+    if place_country(ctx.gazetteer, m.text) and (m.type in ("LOC", "GPE") or _unknown_word(m, ctx.article.lang)):
         return Cluster("place:" + slug(m.text), "GPE", [m], place_country(ctx.gazetteer, m.text))
     return Cluster(f"{m.type.lower()}:{slug(m.text)}", m.type, [m])
 
@@ -216,6 +232,21 @@ def to_entities(ctx: _Context, clusters: list[Cluster]) -> list[Entity]:
     return out
 
 
+def dateline_cluster(ctx: _Context) -> Cluster | None:
+    """The place of the dateline ("SEOUL:"), an entity of its own: where the story was
+    filed, a city even when it is a capital. None when the gazetteer does not know it."""
+    line = ctx.article.dateline or {}
+    start, end = line.get("start"), line.get("end")
+    if start is None or end is None or not line.get("text"):
+        return None
+    text = ctx.article.text[start:end]
+    link = lookup(ctx.gazetteer, text)
+    country = link.country if link is not None else place_country(ctx.gazetteer, text)
+    if not country:
+        return None  # not a place cronica knows ("SOCCER -" opening a sports page)
+    return Cluster("place:" + slug(text), "GPE", [Mention(start, end, text, "GPE", "dateline")], country)
+
+
 def build_entities(article: Article, options) -> list[Entity]:
     """Cluster the article's mentions into entities.
 
@@ -226,10 +257,13 @@ def build_entities(article: Article, options) -> list[Entity]:
         the entities, numbered in order of first mention.
     """
     ctx = _Context(article)
-    named = [m for m in article.mentions if m.source != "masked"]
+    dateline = dateline_cluster(ctx)
+    named = [m for m in article.mentions if m.source != "masked" and not (
+        dateline and m.start < dateline.mentions[0].end and dateline.mentions[0].start < m.end)]
     groups, replaced = group_clusters(ctx, named)
     named = [m for m in named if not any(m is r for r in replaced)]
-    clusters = _merge_by_key([c for c in (cluster_of(ctx, m) for m in named) if c is not None] + groups)
+    clusters = _merge_by_key([c for c in (cluster_of(ctx, m) for m in named) if c is not None] + groups
+                             + ([dateline] if dateline else []))
     assign_roles(ctx, clusters)
     loose = {c.key for c in clusters if c.type in ("ORG", "LOC", "MISC") and len(c.mentions[0].text.split()) == 1
              and lookup(ctx.gazetteer, c.mentions[0].text) is None}
@@ -246,6 +280,8 @@ def build_entities(article: Article, options) -> list[Entity]:
     for flag in article.flags:
         if flag.kind == "masked_mention" and (flag.start, flag.end) in masks:
             flag.resolved_to = ids.get((flag.start, flag.end))
+    if dateline is not None:
+        article.dateline["place"] = ids.get((dateline.mentions[0].start, dateline.mentions[0].end))
     return entities
 
 

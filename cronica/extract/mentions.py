@@ -188,11 +188,13 @@ def _overlaps(a: Mention, b: Mention) -> bool:
 
 def _retype(model: Mention, found: Mention, table: Gazetteer) -> bool:
     """Whether a gazetteer match overrides the model's type for the same span: always for
-    a country; for a city, unless the model read a person or an organisation (a team)."""
+    a country; for a capital, unless the model read an organisation (a team, a dateline);
+    for another city, unless the model read a person or an organisation."""
     if found.type not in ("GPE", "NORP"):
         return False
-    if getattr(lookup(table, found.text), "kind", None) == "country":
-        return True
+    kind = getattr(lookup(table, found.text), "kind", None)
+    if kind in ("country", "capital"):
+        return kind == "country" or model.type != "ORG"
     return model.type not in ("PERSON", "ORG")
 
 

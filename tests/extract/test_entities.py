@@ -108,3 +108,9 @@ def test_entities_news_record_country(pipeline, news_records, record_id, name, c
     r = news_records[record_id]
     article = pipeline(Article(text=r["text"], title=r["title"], lang=r["lang"], published=r["published"]))
     assert _entity(article, name).country == country
+
+
+def test_entities_example_dateline_place_is_an_entity(example):
+    place = next(e for e in example.entities if e.id == example.dateline["place"])
+    assert (place.type, place.country, place.mentions[0]) == ("GPE", "KOR", [example.dateline["start"],
+                                                                             example.dateline["end"]])
