@@ -3,8 +3,10 @@
 - only `http` and `https`; a User-Agent naming cronica; a timeout on every request;
 - the body is streamed and cut at `fetch_max_bytes`;
 - redirects are followed by hand (at most `MAX_REDIRECTS`), and every hop's host is
-  resolved and refused when any of its addresses is loopback, private, link-local or
-  otherwise not public, unless `fetch_allow_private` is set;
+  resolved once and refused when any of its addresses is loopback, private, link-local or
+  otherwise not public, unless `fetch_allow_private` is set; the connection then goes to
+  the checked address (see `netguard`), so DNS cannot answer differently in between;
+- `fetch_timeout_s` bounds a whole request (connect, headers and body), not one read;
 - at least `fetch_delay_s` between two requests to one host;
 - conditional GET: ETag / Last-Modified are kept in a small JSON cache file, and an
   unchanged page comes back as `not_modified` without a body.
@@ -102,20 +104,26 @@ class Fetcher:
 
     def __init__(self, options, *, cache_path: str | Path | None = None, transport=None,
                  resolve: Callable[[str, int], list[str]] = _resolve,
-                 sleep: Callable[[float], None] = time.sleep):
+                 sleep: Callable[[float], None] = time.sleep, allow: tuple = ()):
         """Args:
             options: settings (fetch_timeout_s, fetch_max_bytes, fetch_delay_s, fetch_allow_private).
             cache_path: JSON file for conditional GET validators (None: no cache).
             transport: an httpx transport (tests pass a MockTransport).
             resolve: host, port -> addresses (tests may replace DNS).
             sleep: the pause function used for the per-host delay.
+            allow: (address, port) pairs accepted although not public (tests' local servers).
         """
         import httpx
+        from .netguard import Deadline, guarded_transport
         self.options = options
         self.cache = CacheFile(cache_path)
-        self._resolve, self._sleep = resolve, sleep
+        self._resolve, self._sleep, self._allow = resolve, sleep, set(allow)
         self._last: dict[str, float] = {}
-        self.client = httpx.Client(timeout=options["fetch_timeout_s"], follow_redirects=False,
+        self.deadline, self._backend = Deadline(), None
+        if transport is None:
+            transport, self._backend = guarded_transport(self.deadline)
+        # trust_env off: a proxy from the environment would connect to unchecked addresses
+        self.client = httpx.Client(timeout=options["fetch_timeout_s"], follow_redirects=False, trust_env=False,
                                    headers={"User-Agent": USER_AGENT}, transport=transport)
 
     def close(self) -> None:
@@ -142,12 +150,16 @@ class Fetcher:
         port = parts.port or (443 if parts.scheme == "https" else 80)
         try:
             addresses = self._resolve(parts.hostname, port)
-        except (socket.gaierror, UnicodeError, OSError) as e:
+        except (socket.gaierror, UnicodeError, OSError, ValueError) as e:
             raise InputError("E114", input=url, reason=f"host not found ({e})") from e
+        if not addresses:
+            raise InputError("E114", input=url, reason="host not found")
         for address in addresses:
-            if not is_public_address(address):
+            if not is_public_address(address) and (address, port) not in self._allow:
                 raise InputError("E114", input=url, reason=f"address {address} is not public "
                                  "(set fetch_allow_private to allow it)")
+        if self._backend is not None:
+            self._backend.pin(parts.hostname, port, addresses[0])
 
     def _wait_for(self, host: str) -> None:
         delay = self.options["fetch_delay_s"]
@@ -163,6 +175,7 @@ class Fetcher:
         import httpx
         limit = self.options["fetch_max_bytes"]
         self._wait_for(urlsplit(url).hostname or "")
+        self.deadline.start(self.options["fetch_timeout_s"])
         try:
             with self.client.stream("GET", url, headers=headers) as response:
                 if response.status_code != 200:
@@ -176,8 +189,10 @@ class Fetcher:
                     if len(body) > limit:
                         raise InputError("E114", input=url, reason=f"larger than {limit} bytes")
                 return response, bytes(body)
-        except httpx.HTTPError as e:
+        except (httpx.HTTPError, httpx.InvalidURL) as e:
             raise InputError("E114", input=url, reason=f"{type(e).__name__}: {e}") from e
+        finally:
+            self.deadline.until = None
 
     def fetch(self, url: str) -> FetchResult:
         """GET `url`, following redirects under the same checks as the first hop.
