@@ -229,9 +229,13 @@ def main(argv=None) -> int:
     parser.add_argument("--articles", type=int, default=20, help="articles to extract when no --records")
     parser.add_argument("--queries", type=int, default=300, help="queries of each kind")
     parser.add_argument("--db", help="store to build (default: a temporary file)")
+    parser.add_argument("--query-only", action="store_true", help="only time queries on an existing --db")
     parser.add_argument("--multiply", type=int, default=1,
                         help="after ingesting, grow the store this many times over in SQL (fast way to 1M)")
     args = parser.parse_args(argv)
+    if args.query_only and args.db:
+        _print_queries(Path(args.db), args.queries)
+        return 0
     extract_s = None
     if args.records:
         records = _load_records(args.records)
@@ -252,13 +256,17 @@ def main(argv=None) -> int:
     if extract_s is not None:
         print(f"extraction alone: {extract_s * 1000:.0f} ms per article -> storing adds"
               f" {per_record_ms / (extract_s * 1000) * 100:.1f}% to extraction")
+    _print_queries(path, args.queries)
+    return 0
+
+
+def _print_queries(path: Path, n: int) -> None:
     print(f"{'query':34} {'n':>5} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'cpu p50':>8} {'cpu p95':>8}"
           "  target p95 < 50 ms")
-    for name, t in time_queries(path, args.queries).items():
+    for name, t in time_queries(path, n).items():
         verdict = "ok" if t["p95"] < 50 else "SLOW"
         print(f"{name:34} {t['n']:5} {t['p50']:8.2f} {t['p95']:8.2f} {t['max']:8.2f} {t['cpu_p50']:8.2f}"
               f" {t['cpu_p95']:8.2f}  {verdict}")
-    return 0
 
 
 if __name__ == "__main__":

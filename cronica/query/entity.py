@@ -42,8 +42,7 @@ def entity_profile(conn: sqlite3.Connection, key: str, *, limit: int = 20, offse
     if row is None:
         return None
     profile = dict(row)
-    profile["aliases"] = [r[1] for r in conn.execute(
-        "SELECT name_norm, MIN(alias) FROM entity_aliases WHERE key = ? GROUP BY name_norm LIMIT 50", (key,))]
+    profile["aliases"] = _aliases(conn, key)
     profile["roles"] = [r[0] for r in conn.execute(
         f"SELECT role FROM (SELECT role FROM doc_entities WHERE key = ? LIMIT {SCAN_CAP})"
         " WHERE role IS NOT NULL GROUP BY role ORDER BY COUNT(*) DESC LIMIT 10", (key,))]
@@ -56,6 +55,19 @@ def entity_profile(conn: sqlite3.Connection, key: str, *, limit: int = 20, offse
         "SELECT d.id, d.title, d.source, d.published FROM doc_entities de JOIN documents d"
         " ON d.doc_rowid = de.doc_rowid WHERE de.key = ? ORDER BY de.doc_rowid DESC LIMIT ?", (key, limit))]
     return profile
+
+
+def _aliases(conn, key: str, most: int = 50) -> list[str]:
+    """Distinct names of `key`, one index seek each (a common entity has thousands of alias rows)."""
+    aliases, after = [], ""
+    while len(aliases) < most:
+        row = conn.execute("SELECT name_norm, alias FROM entity_aliases WHERE key = ? AND name_norm > ?"
+                           " ORDER BY name_norm LIMIT 1", (key, after)).fetchone()
+        if row is None:
+            break
+        after = row[0]
+        aliases.append(row[1])
+    return aliases
 
 
 def _events(conn, key: str, limit: int, offset: int) -> list[dict]:

@@ -98,12 +98,11 @@ def timeline(conn: sqlite3.Connection, *, entity: str | None = None, query: str 
 
 MAX_EVIDENCE = 25  # evidence rows shown per story; a story told by hundreds of articles stays light
 _EVIDENCE = (
-    "SELECT * FROM (SELECT e.event_rowid, e.story_id, e.local_id, e.type, e.mode, e.status, e.date_start,"
-    " e.date_end, e.granularity, e.when_text, e.sort_date, e.evidence, e.evidence_start, e.evidence_end,"
-    " e.confidence, d.id AS document, d.title, d.source, d.url, d.published, ROW_NUMBER() OVER"
-    " (PARTITION BY e.story_id ORDER BY e.sort_date, e.event_rowid) AS rank FROM events e"
-    " JOIN documents d ON d.doc_rowid = e.doc_rowid WHERE e.story_id IN ({marks}))"
-    " WHERE rank <= {most} ORDER BY sort_date, event_rowid")
+    "SELECT e.event_rowid, e.story_id, e.local_id, e.type, e.mode, e.status, e.date_start, e.date_end,"
+    " e.granularity, e.when_text, e.sort_date, e.evidence, e.evidence_start, e.evidence_end, e.confidence,"
+    " d.id AS document, d.title, d.source, d.url, d.published FROM events e"
+    " JOIN documents d ON d.doc_rowid = e.doc_rowid WHERE e.story_id = ? ORDER BY e.sort_date, e.event_rowid"
+    " LIMIT ?")
 
 
 def load_stories(conn: sqlite3.Connection, event_ids: list[int]) -> list[dict]:
@@ -121,8 +120,8 @@ def load_stories(conn: sqlite3.Connection, event_ids: list[int]) -> list[dict]:
     story_of = {r[0]: r[1] for r in conn.execute(
         f"SELECT event_rowid, story_id FROM events WHERE event_rowid IN ({marks})", event_ids)}
     story_ids = list(dict.fromkeys(story_of[e] for e in event_ids if e in story_of))
-    rows = conn.execute(_EVIDENCE.format(marks=",".join("?" * len(story_ids)), most=MAX_EVIDENCE),
-                        story_ids).fetchall()
+    rows = [row for story in story_ids  # one short index range per story (no scan of a big story)
+            for row in conn.execute(_EVIDENCE, (story, MAX_EVIDENCE)).fetchall()]
     links = _links(conn, [r["event_rowid"] for r in rows])
     stories = {s: None for s in story_ids}
     for row in rows:
@@ -153,7 +152,7 @@ def _add_evidence(story: dict, row: dict, links: list[dict]) -> None:
             story[field] = row[field]
     if row["date_end"] and (not story["date_end"] or row["date_end"] > story["date_end"]):
         story["date_end"] = row["date_end"]
-    story["evidence"].append({k: row[k] for k in row if k not in ("story_id", "type", "rank")})
+    story["evidence"].append({k: row[k] for k in row if k not in ("story_id", "type")})
 
 
 def _links(conn, event_ids: list[int]) -> dict[int, list[dict]]:

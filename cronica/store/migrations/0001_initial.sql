@@ -91,7 +91,7 @@ CREATE TABLE events (
     confidence     REAL
 );
 CREATE INDEX events_doc ON events(doc_rowid);
-CREATE INDEX events_story ON events(story_id);
+CREATE INDEX events_story ON events(story_id, sort_date, event_rowid);
 CREATE INDEX events_type_date ON events(type, sort_date);
 
 -- Event to entity links (actor, target, place), with date and type copied for fast timelines.
