@@ -79,6 +79,18 @@ def _org_cluster(ctx: _Context, m: Mention) -> Cluster:
     return Cluster(org_key(m.text, kind, country), "ORG", [m], country)
 
 
+def _after_title(ctx: _Context, m: Mention) -> bool:
+    """True when a title stands right before the name, with at most a demonym or country
+    between ("leader Kim Jong Un", "el líder norcoreano Kim Jong Un")."""
+    for t in ctx.titles:
+        gap = ctx.article.text[t.end:m.start]
+        if t.end <= m.start and len(gap) <= 30 and (not gap.strip() or any(
+                t.end <= e.start and e.end <= m.start and not ctx.article.text[e.end:m.start].strip()
+                for e in ctx.evidence)):
+            return True
+    return False
+
+
 def cluster_of(ctx: _Context, m: Mention) -> Cluster | None:
     """A one-mention cluster with the mention's key, type and country (None: not an entity)."""
     link = lookup(ctx.gazetteer, m.text)
@@ -90,7 +102,7 @@ def cluster_of(ctx: _Context, m: Mention) -> Cluster | None:
         return Cluster(link.key, "GPE", [m], link.country)
     if link is not None and link.kind == "seat":
         return Cluster(link.key, m.type if m.type in ("ORG", "LOC", "GPE") else "ORG", [m], link.country)
-    if m.type == "PERSON":
+    if m.type == "PERSON" or link is None and m.type in ("LOC", "MISC", "ORG") and _after_title(ctx, m):
         return Cluster(person_key(m.text), "PERSON", [m])
     if m.type == "ORG" or any(h.start == 0 for h in find_phrases(m.text, ctx.patterns["orgs"])):
         return _org_cluster(ctx, m)

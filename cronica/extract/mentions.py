@@ -119,7 +119,7 @@ def repair_span(article: Article, mention: Mention, rules: dict, sent_starts: se
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     text = article.text[start:end].rstrip(_TRAILING)
-    if article.text[start - 1:start] == "*" and article.text[end:end + 1] == "*":
+    if "*" in article.text[max(0, start - 1):end + 1] and text.strip("*").isupper():
         return None  # a placeholder such as *NUMBER*, left where a corpus masked a value
     return Mention(start, start + len(text), text, mention.type, mention.source)
 
