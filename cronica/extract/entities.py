@@ -212,9 +212,12 @@ def _resolve_masks(article: Article, clusters: list[Cluster], options, headline:
     captions = caption_people(article, options)
     persons = [c for c in clusters if c.type == "PERSON"]
     out = {}
+    lead_role = next(iter(headline.items())) if len(headline) == 1 else None
     for m in masked:
         target = resolve_masked(article, m, persons, captions, headline)
         if target is not None:
+            if lead_role and target.role in (None, lead_role[0]) and len(lead_role[1]) == 1:
+                target.role, target.country = lead_role[0], target.country or next(iter(lead_role[1]))
             target.mentions.append(m)
             out[(m.start, m.end)] = target
             if target not in clusters:

@@ -114,3 +114,16 @@ def test_entities_example_dateline_place_is_an_entity(example):
     place = next(e for e in example.entities if e.id == example.dateline["place"])
     assert (place.type, place.country, place.mentions[0]) == ("GPE", "KOR", [example.dateline["start"],
                                                                              example.dateline["end"]])
+
+
+@pytest.mark.parametrize("title, text, lang, name", [
+    ("El ministro de Relaciones Exteriores ruso visitará Corea del Norte esta semana",
+     "SEOUL: ©© viajará a Corea del Norte para una visita de tres días a partir del viernes, informaron los "
+     "medios estatales. La agencia oficial de noticias dijo que Lavrov fue invitado por el Ministerio de "
+     "Relaciones Exteriores del país.", "es", "Lavrov"),
+])
+def test_entities_masked_mention_without_caption_resolved(pipeline, title, text, lang, name):
+    article = _run(pipeline, text, lang, title=title)
+    flag = next(f for f in article.flags if f.kind == "masked_mention")
+    person = next(e for e in article.entities if e.id == flag.resolved_to)
+    assert (person.name, person.role, person.country) == (name, "foreign minister", "RUS")
