@@ -21,6 +21,8 @@ class Messages:
     E114 = "{input}: could not be fetched ({reason})"
     E115 = "{input}: could not be processed ({reason}); the batch goes on"
     E116 = "{input}: damaged UTF-8 (invalid byte at offset {offset}); not guessing another encoding"
+    E117 = "{input}: line {line}: field '{field}' is {kind}, not text"
+    E118 = "{input}: cannot be read ({reason})"
     E201 = "setting '{name}' is unknown (known: {known})"
     E202 = "setting '{name}': cannot read '{value}' as {kind}"
     E203 = "component '{name}' requires {missing}, which no earlier component assigns"

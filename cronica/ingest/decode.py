@@ -50,6 +50,29 @@ def _strip_bom(data: bytes) -> tuple[bytes, str | None]:
     return data, None
 
 
+def utf16_without_bom(data: bytes) -> str | None:
+    """The UTF-16 byte order of BOM-less text ("utf-16-le" or "utf-16-be"), else None.
+
+    Latin-script UTF-16 has a NUL in every other byte: nearly all even (big-endian)
+    or nearly all odd (little-endian) bytes of a sample are zero, never both.
+
+    Args:
+        data: raw bytes.
+    Returns:
+        the codec name, or None when the bytes do not look like UTF-16.
+    """
+    sample = data[:4096]
+    if len(sample) < 16:
+        return None
+    half = len(sample) // 2
+    even, odd = sample[0:2 * half:2].count(0) / half, sample[1:2 * half:2].count(0) / half
+    if odd > 0.6 and even < 0.05:
+        return "utf-16-le"
+    if even > 0.6 and odd < 0.05:
+        return "utf-16-be"
+    return None
+
+
 def _utf8(data: bytes) -> str | None:
     try:
         return data.decode("utf-8")
@@ -70,6 +93,9 @@ def decode_text(data: bytes, name: str, declared: str | None = None) -> str:
     data, bom = _strip_bom(data)
     if bom:
         return data.decode(bom, errors="replace")
+    utf16 = utf16_without_bom(data)
+    if utf16:
+        return data.decode(utf16, errors="replace")
     codec = _codec(declared)
     if codec and codec not in ("utf-8", "utf-8-sig"):
         as_utf8 = _utf8(data) if codec in _ANY_BYTES else None

@@ -9,6 +9,7 @@ import zlib
 from pathlib import Path
 
 from ..errors import InputError
+from .decode import utf16_without_bom
 
 _CHUNK = 1 << 20
 
@@ -122,7 +123,8 @@ def detect_format(data: bytes, name: str) -> str:
     head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if _is_binary(data[:8192]):
         raise InputError("E104", input=name)
-    if head.startswith(b"{"):
+    lower = name.lower()
+    if head.startswith(b"{") or lower.endswith(_JSONL_NAMES):
         return "jsonl"
     if head.startswith(b"<"):
         if b"<rss" in head or b"<feed" in head or b"<rdf:rdf" in head or b"<newsml" in head:
@@ -130,14 +132,17 @@ def detect_format(data: bytes, name: str) -> str:
         if head.startswith(b"<?xml") and b"<html" not in head:
             return "feed"
         return "html"
-    lower = name.lower()
     if lower.endswith((".html", ".htm")):
         return "html"
     return "text"
 
 
+# names of JSON Lines files, also compressed: their lines are records even when one is not an object
+_JSONL_NAMES = tuple(f".{kind}{z}" for kind in ("jsonl", "ndjson") for z in ("", ".gz", ".bz2", ".zip"))
+
+
 def _is_binary(sample: bytes) -> bool:
-    if not sample:
+    if not sample or utf16_without_bom(sample):
         return False
     if b"\x00" in sample and not (sample.startswith((b"\xff\xfe", b"\xfe\xff"))):
         return True

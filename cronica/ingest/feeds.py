@@ -24,6 +24,8 @@ _BLOCKS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquo
 _DROP = ("script", "style", "figure", "figcaption", "iframe", "noscript", "img", "video", "audio")
 _EMAIL_NAME = re.compile(r"^\S+@\S+\s*\((.+)\)\s*$")
 _LANGS = ("es", "en")
+# A body-less entry whose headline has at least this many words is kept as a short article.
+MIN_TITLE_WORDS = 5
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -126,14 +128,20 @@ def _feed_source(feed) -> str | None:
 
 
 def article_from_entry(entry, feed, name: str) -> Article | InputError:
-    """One feed entry as an Article, or E102 when it has no text."""
+    """One feed entry as an Article, or E102 when it has no text.
+
+    An entry with a headline but no body (common in link-only feeds) becomes a short
+    article made of its headline when that has at least MIN_TITLE_WORDS words.
+    """
     text = _entry_text(entry)
+    title = html_to_text(entry.get("title")) or None
+    meta = {"authors": _entry_authors(entry)}
+    if not text and title and len(title.split()) >= MIN_TITLE_WORDS:
+        text, meta["text_from"] = title, "title"
     if not text:
         return InputError("E102", input=name)
-    meta = {"authors": _entry_authors(entry)}
     if entry.get("id") and entry.get("id") != entry.get("link"):
         meta["guid"] = entry["id"]
-    title = html_to_text(entry.get("title")) or None
     return Article(text=text, input_name=name, url=entry.get("link"), title=title,
                    published=_entry_date(entry), source=_feed_source(feed),
                    lang=_lang(entry.get("language") or feed.get("language")), meta=meta)

@@ -9,6 +9,7 @@ from ..model import Article
 from .decode import decode_text, repair_mojibake
 
 _RECORD_FIELDS = ("id", "url", "source", "title", "published", "lang")
+_KINDS = {int: "a number", float: "a number", bool: "a boolean", list: "a list", dict: "an object"}
 
 
 def read_text(data: bytes, name: str, options) -> Iterator[Article | InputError]:
@@ -37,8 +38,11 @@ def article_from_record(record: dict, name: str, options) -> Article | InputErro
                 setattr(article, key, str(record[key]) if key == "id" else record[key])
         return article
     text = record.get("text")
-    if not isinstance(text, str):
-        return InputError("E106", input=name.rsplit(":", 1)[0], line=name.rsplit(":", 1)[-1])
+    path, line = name.rsplit(":", 1)[0], name.rsplit(":", 1)[-1]
+    if text is not None and not isinstance(text, str):
+        return InputError("E117", input=path, line=line, field="text", kind=_KINDS.get(type(text), "not a string"))
+    if text is None:
+        return InputError("E106", input=path, line=line)
     if len(text.encode("utf-8", "surrogatepass")) > options["max_article_bytes"]:
         return InputError("E103", input=name, limit=options["max_article_bytes"])
     article = Article(text=text, input_name=name, raw=bool(record.get("raw")))

@@ -158,8 +158,19 @@ def read_warc_stream(stream: BinaryIO, name: str, options) -> Iterator[Article |
         name: input name; records are named `name#N`.
         options: settings.
     Returns:
-        iterator of Article or InputError, one per HTML response record or corrupt record.
+        iterator of Article or InputError, one per HTML response record or corrupt record;
+        one E110 for the file when it holds no HTML response at all (only requests,
+        images, metadata), so an archive never passes silently.
     """
+    found = False
+    for item in _read_records(stream, name, options):
+        found = True
+        yield item
+    if not found:
+        yield InputError("E110", input=name, reason="no HTML response records")
+
+
+def _read_records(stream: BinaryIO, name: str, options) -> Iterator[Article | InputError]:
     from warcio.archiveiterator import ArchiveIterator
     errors = _errors()
     gzipped = stream.read(2) == b"\x1f\x8b"
