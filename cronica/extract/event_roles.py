@@ -147,10 +147,24 @@ def phrase_tokens(token, frames: dict | None = None) -> list:
     return sorted(out, key=lambda t: t.i)
 
 
+def _group_head(token):
+    """The counted noun of a quantity ("miles de manifestantes", "hundreds of workers")."""
+    if token.pos_ != "NUM" and not token.like_num:
+        return token
+    for child in token.children:
+        if child.dep_ == "nmod" and child.pos_ in NOMINAL_POS:
+            return child
+        if child.dep_ == "prep":
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    return token
+
+
 def entities_of(token, index: EntityIndex, *, make_nominal: bool = True) -> list[str]:
     """Entity ids for a nominal and its conjuncts; unnamed groups get a nominal entity."""
     ids = []
-    for head in conjuncts(token):
+    for head in map(_group_head, conjuncts(token)):
         if head.i in index.time_tokens:
             # "Bashar Assad Tuesday" parsed as one nominal: keep the names, drop the date
             tokens = [t for t in phrase_tokens(head, index.frames) if t.i not in index.time_tokens]
@@ -198,13 +212,12 @@ def subject_of(verb, depth: int = 3):
     return None
 
 
-def _verb_roles(trigger, frames: dict, index: EntityIndex, roles: Roles) -> None:
-    verb = trigger.head
-    passive = is_passive(verb, frames)
+def _direct_roles(trigger, frames: dict, index: EntityIndex, roles: Roles, passive: bool) -> list:
+    """Fill the actor from the verb's own arguments; return ranked recipient candidates."""
     agent, recipient = set(frames.get("agent") or ()), set(frames.get("recipient") or ())
     skip = {t.i for t in trigger.tokens}
-    targets = []  # (rank, token): a marked object first ("a una persona"), then a bare one
-    for rel, marker, token in arguments(verb):
+    targets = []  # (rank, token): a passive subject, a marked object ("a una persona"), a bare one
+    for rel, marker, token in arguments(trigger.head):
         if token.i in skip:
             continue
         if rel == "subj" and not passive and not is_pronoun(token):
@@ -213,25 +226,38 @@ def _verb_roles(trigger, frames: dict, index: EntityIndex, roles: Roles) -> None
             targets.append((0, token))
         elif rel == "agent" or (passive and rel == "obl" and marker in agent):
             roles.source = roles.source or entities_of(token, index)
-        elif rel == "obj" and marker in recipient or rel == "obl" and marker in recipient:
+        elif rel in ("obj", "obl") and marker in recipient:
             targets.append((1 if rel == "obj" else 2, token))
         elif rel == "obj" and not marker:
             targets.append((3, token))
+    return targets
+
+
+def _pick_target(trigger, frames: dict, index: EntityIndex, targets: list) -> list[str]:
     addressee = set(frames.get("addressee") or ())
     for rank, token in sorted(targets, key=lambda x: (x[0], x[1].i)):
         # an object may be a thing ("prometiendo ayuda", "agreed upon a pact"): only physical
         # acts, and addressee markers ("a", "with"), make an unnamed object the recipient
         nominal = rank == 0 or trigger.type in PHYSICAL or marker_of(token) in addressee
-        roles.target = entities_of(token, index, make_nominal=nominal)
-        if roles.target:
-            break
-    if not roles.target and trigger.type in ADDRESSED_TYPES:
+        found = entities_of(token, index, make_nominal=nominal)
+        if found:
+            return found
+    verb = trigger.head
+    if trigger.type in ADDRESSED_TYPES:
         clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
         subject = subject_of(clause) if clause is not None else None
         if subject is not None and not is_pronoun(subject):
-            roles.target = entities_of(subject, index)
+            return entities_of(subject, index)
+    return []
+
+
+def _verb_roles(trigger, frames: dict, index: EntityIndex, roles: Roles) -> None:
+    verb = trigger.head
+    passive = is_passive(verb, frames)
+    targets = _direct_roles(trigger, frames, index, roles, passive)
+    roles.target = _pick_target(trigger, frames, index, targets)
     if passive and not roles.source:
-        roles.source = _stray_agent(verb, agent, index)
+        roles.source = _stray_agent(verb, set(frames.get("agent") or ()), index)
     if passive and not roles.target and verb.dep_ in SHARE_SUBJECT:
         subject = subject_of(verb.head)  # "resultaron heridas": the subject is the victim
         roles.target = entities_of(subject, index) if subject is not None else []
@@ -242,7 +268,7 @@ def _verb_roles(trigger, frames: dict, index: EntityIndex, roles: Roles) -> None
         elif subject is not None and verb.dep_ in RELATIVE and verb.head.pos_ in NOMINAL_POS:
             roles.source = entities_of(verb.head, index)  # "el ELN, que atacó ..."
     if trigger.noun is not None:
-        _noun_roles(trigger.noun, frames, index, roles, skip, trigger.type)
+        _noun_roles(trigger.noun, frames, index, roles, {t.i for t in trigger.tokens}, trigger.type)
 
 
 def _stray_agent(verb, agent: set, index: EntityIndex) -> list[str]:

@@ -136,7 +136,7 @@ def _demands(sent, article, index, langdata) -> list[Event]:
     _, modality, reporting = langdata
     found = []
     for verb in (t for t in sent if is_reporting(t, reporting)):
-        for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        for clause in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp")):
             modal = next((c for c in clause.children if c.dep_ == "aux"
                           and c.lemma_.lower() in modality.obligation), None)
             speaker, addressee = subject_of(verb), subject_of(clause)

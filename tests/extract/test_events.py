@@ -117,3 +117,26 @@ def test_events_lavrov_troops_reported_with_time_and_figure(pipeline, shared_roo
     assert event["when"] and "otoño" in event["when"]["text"]
     quantities = {q["id"]: q for q in record["quantities"]}
     assert any(quantities[q]["max"] == 12000 for q in event["quantities"])
+
+
+@pytest.mark.parametrize("text,lang,speaker,addressee", [
+    ("El gobierno de Francia dijo que Irak debe cooperar con los inspectores.", "es", "francia", "irak"),
+    ("France said that Iraq must cooperate fully with the inspectors.", "en", "france", "iraq"),
+])
+def test_events_reported_obligation_is_a_demand(pipeline, text, lang, speaker, addressee):
+    record, names = _extract(pipeline, text, lang)
+    demands = _events_of(record, "REQUEST")
+    assert demands
+    assert speaker in " ".join(names[i] for i in demands[0]["source"]).lower()
+    assert addressee in " ".join(names[i] for i in demands[0]["target"]).lower()
+
+
+@pytest.mark.parametrize("text,lang,type_,group", [
+    ("Miles de manifestantes bloquearon la carretera panamericana.", "es", "PROTEST", "manifestantes"),
+    ("Hundreds of striking workers marched through the capital.", "en", "PROTEST", "workers"),
+])
+def test_events_unnamed_group_is_an_actor(pipeline, text, lang, type_, group):
+    record, names = _extract(pipeline, text, lang)
+    event = _events_of(record, type_)[0]
+    assert group in " ".join(names[i] for i in event["source"]).lower()
+    assert event["confidence"] >= 0.6
