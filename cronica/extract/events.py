@@ -4,8 +4,11 @@ For each sentence: find triggers (`triggers.py`), read actor, recipient and plac
 from the parse (`roles.py`), who reports it (`attribution.py`) and its status
 (`status.py`), then tie the times and quantities found inside the trigger's clause.
 A clause without a subject (Spanish pro-drop, or a pronoun) takes the main actor of
-the previous sentences, with lower confidence. `when` is left null when the clause
-holds no time expression: the publication date is not the date of the event.
+the previous sentences, with lower confidence. `when` is the time expression of the
+trigger's clause; a past event in a sentence with no time expression at all continues
+the narrative time of the sentence before ("Lavrov visitó Corea del Norte en junio de
+2024 ... Los líderes firmaron un acuerdo"); otherwise `when` is null: the publication
+date is not the date of the event.
 """
 from __future__ import annotations
 
@@ -30,6 +33,7 @@ class Context:
     """What one sentence leaves to the next: the main actor, for subjectless clauses."""
 
     actor: list = field(default_factory=list)
+    when: dict | None = None  # the narrative time of the previous sentence
 
 
 def _governing(trigger, by_token: dict):
@@ -89,6 +93,11 @@ def _needs_context(trigger, frames) -> bool:
     return "Fin" in verb.morph.get("VerbForm") or verb.tag_ in ("VBD", "VBZ", "VBP")
 
 
+def _is_past(trigger) -> bool:
+    verb = trigger.head if trigger.kind != "noun" else trigger.head.head
+    return "Past" in verb.morph.get("Tense") or verb.tag_ == "VBD"
+
+
 def _confidence(roles, trigger, inherited: bool) -> float:
     score = 0.45 + (0.25 if roles.source_how == "syntax" else 0.0)
     score += 0.15 if roles.target_how == "syntax" else 0.0
@@ -116,9 +125,13 @@ def _event_for(trigger, sent, article, index, langdata, by_token, context) -> Ev
         attribution = attribution or {"text": article.text[governor.start:governor.end],
                                       "source": (roles_of_governor(governor, frames, index) or [None])[0]}
     tokens = _clause_tokens(trigger)
+    when = _when(trigger, article, tokens)
+    if when is None and status in ("asserted", "reported") and _is_past(trigger) and not any(
+            sent.start_char <= t.start_char < sent.end_char for t in article.times):
+        when = context.when
     return Event(
         id="", type=trigger.type, mode=trigger.mode, source=roles.source, target=roles.target,
-        where=roles.where, when=_when(trigger, article, tokens),
+        where=roles.where, when=when,
         quantities=_quantities(article, tokens), status=status, attribution=attribution,
         evidence={"start": sent.start_char, "end": sent.end_char},
         confidence=_confidence(roles, trigger, inherited),
@@ -200,6 +213,8 @@ def extract_events(article: Article) -> list[Event]:
             (e.source for e in found if e.confidence >= 0.6 and e.source), [])
         if actor:
             context.actor = actor
+        context.when = next((e.when for e in found if e.when and e.when.get("start")
+                             and e.status != "planned"), None)
     for n, event in enumerate(events, 1):
         event.id = f"V{n}"
     return events
