@@ -69,12 +69,23 @@ def _unknown_word(m: Mention, lang: str) -> bool:
     return m.type == "MISC" and " " not in m.text and not simplemma.is_known(m.text.lower(), lang=lang)
 
 
+def _anaphoric_country(ctx: _Context, m: Mention) -> str | None:
+    """The country an organisation's "del país" points back at: the last one named
+    earlier in the same sentence."""
+    after = ctx.article.text[m.end:m.end + 20].lstrip().lower()
+    if not any(after.startswith(w.lower()) for w in ctx.rules["anaphora"]):
+        return None
+    opening = max((s.start for s in ctx.article.sentences if s.start <= m.start), default=0)
+    before = [e for e in ctx.evidence if opening <= e.start and e.end <= m.start and e.kind != "demonym"]
+    return before[-1].country if before else None
+
+
 def _org_cluster(ctx: _Context, m: Mention) -> Cluster:
     text = ctx.article.text
     heads = find_phrases(m.text, ctx.patterns["orgs"])
     inside = [e.country for e in ctx.evidence if m.start <= e.start and e.end <= m.end]
     near = evidence_next_to(text, m.start, m.end, ctx.evidence, ctx.patterns["link"])
-    country = inside[0] if inside else (near.country if near else None)
+    country = inside[0] if inside else (near.country if near else _anaphoric_country(ctx, m))
     kind = heads[0].key if heads else None
     return Cluster(org_key(m.text, kind, country), "ORG", [m], country)
 

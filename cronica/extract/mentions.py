@@ -31,12 +31,13 @@ _MASK = re.compile(r"(?<![\w])[^\w\s.,;:!?()\[\]\"'«»“”‘’\-–—/]{2,
 
 @lru_cache(maxsize=None)
 def load_name_rules(lang: str) -> dict:
-    """Words that may not open a name, lower-case words allowed inside one, and whether
-    the language writes demonyms as names."""
+    """Words that may not open a name, lower-case words allowed inside one, whether the
+    language writes demonyms as names, and words pointing back at a country ("del país")."""
     data = load(lang, "entities")
     return {"strip": {w.lower() for w in data.get("strip_leading") or []},
             "connectors": {w.lower() for w in data.get("name_connectors") or []},
-            "demonyms_as_names": bool(data.get("demonyms_as_names"))}
+            "demonyms_as_names": bool(data.get("demonyms_as_names")),
+            "anaphora": tuple(data.get("country_anaphora") or ())}
 
 
 def _is_name_word(token, rules: dict) -> bool:

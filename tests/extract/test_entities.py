@@ -32,6 +32,8 @@ def test_entities_example_masked_mention_resolved_to_person(example):
     ("Rusia", "RUS", "RUS", "GPE"),
     ("Kim Jong Un", "person:kim-jong-un", "PRK", "PERSON"),
     ("Sergei Shoigu", "person:sergei-shoigu", "RUS", "PERSON"),
+    ("Ministerio de Relaciones Exteriores", "org:ministry-of-foreign-affairs:PRK", "PRK", "ORG"),
+    ("Asociación de Naciones del Sudeste", "org:asociacion-de-naciones-del-sudeste", None, "ORG"),
 ])
 def test_entities_example_keys_and_countries(example, name, key, country, kind):
     entity = _entity(example, name)
