@@ -25,6 +25,7 @@ from pathlib import Path
 from cronica.query.entity import entity_profile
 from cronica.query.timeline import timeline
 from cronica.store.records import write_record
+from cronica.store.search import search_documents
 from cronica.store.sqlite import open_store, write
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
@@ -195,7 +196,7 @@ def _timed(fn, args_list) -> dict:
 
 
 def time_queries(path: Path, n: int, seed: int = 2) -> dict:
-    """p50/p95 of timeline (by key, by name with dates and types) and entity profile queries."""
+    """p50/p95 of search, timeline (by key, by name with dates and types) and entity profile queries."""
     from cronica.store.sqlite import connect
     conn = connect(path, readonly=True)
     rng = random.Random(seed)
@@ -208,7 +209,11 @@ def time_queries(path: Path, n: int, seed: int = 2) -> dict:
         if row:
             keys.append(row[0])
     names = {k: conn.execute("SELECT name FROM entities WHERE key = ?", (k,)).fetchone()[0] for k in keys}
+    titles = [r[0] for r in conn.execute("SELECT title FROM documents WHERE title IS NOT NULL LIMIT 500")]
+    words = [" ".join(rng.sample(t.split(), min(2, len(t.split()))))
+             for t in (rng.choices(titles, k=n) if titles else [])]
     return {
+        "search, two title words": _timed(lambda q: search_documents(conn, q, limit=20), [(q,) for q in words]),
         "timeline by key": _timed(lambda k: timeline(conn, entity=k, limit=100), [(k,) for k in keys]),
         "timeline by name, 1y, 2 types": _timed(
             lambda k: timeline(conn, entity=names[k], date_from="2019-01-01", date_to="2019-12-31",
