@@ -109,7 +109,8 @@ def serve_cli(args) -> int:
     """`cronica serve`: the web pages and HTTP API over the store."""
     from ..web.app import serve
     options = _options(args)
-    sys.stderr.write(f"cronica: serving {options['db_path']} on http://{options['serve_host']}:{options['serve_port']}\n")
+    address = f"http://{options['serve_host']}:{options['serve_port']}"
+    sys.stderr.write(f"cronica: serving {options['db_path']} on {address}\n")
     serve(options)
     return 0
 

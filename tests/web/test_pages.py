@@ -57,7 +57,8 @@ def test_pages_static_files(client, name, kind):
     assert response.status_code == 200 and response.headers["content-type"].startswith(kind)
 
 
-@pytest.mark.parametrize("url,shown", [("javascript:alert(1)", None), ("https://example.org/a", "https://example.org/a")])
+@pytest.mark.parametrize("url,shown", [("javascript:alert(1)", None),
+                                       ("https://example.org/a", "https://example.org/a")])
 def test_pages_only_web_links_from_records(url, shown):
     from cronica.web.filters import web_url
     assert web_url(url) == shown
