@@ -33,7 +33,7 @@ def connect(path: str | Path, *, readonly: bool = False) -> sqlite3.Connection:
     """
     try:
         if readonly:
-            conn = sqlite3.connect(f"file:{Path(path).resolve()}?mode=ro", uri=True,
+            conn = sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True,
                                    isolation_level=None, check_same_thread=False)
         else:
             conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)

@@ -46,3 +46,9 @@ def test_sqlite_store_passes_integrity_check(chronicle_db, n_records):
     conn = connect(chronicle_db, readonly=True)
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0] == n_records
+
+
+@pytest.mark.parametrize("name", ["con espacios #1?.db"])
+def test_sqlite_readonly_path_with_odd_characters(tmp_path, name):
+    open_store(tmp_path / name).close()
+    assert connect(tmp_path / name, readonly=True).execute("SELECT COUNT(*) FROM documents").fetchone()[0] == 0
