@@ -215,6 +215,8 @@ def subject_of(verb, depth: int = 3):
 def _direct_roles(trigger, frames: dict, index: EntityIndex, roles: Roles, passive: bool) -> list:
     """Fill the actor from the verb's own arguments; return ranked recipient candidates."""
     agent, recipient = set(frames.get("agent") or ()), set(frames.get("recipient") or ())
+    if trigger.type in PHYSICAL:
+        recipient -= set(frames.get("instrument") or ())
     skip = {t.i for t in trigger.tokens}
     targets = []  # (rank, token): a passive subject, a marked object ("a una persona"), a bare one
     for rel, marker, token in arguments(trigger.head):
