@@ -273,6 +273,29 @@ def dateline_cluster(ctx: _Context) -> Cluster | None:
     return Cluster("place:" + slug(text), "GPE", [Mention(start, end, text, "GPE", "dateline")], country)
 
 
+def cluster_mentions(ctx: _Context, dateline: Cluster | None) -> list[Cluster]:
+    """Clusters of the named mentions, the groups and the dateline, merged by key and name."""
+    article = ctx.article
+    named = [m for m in article.mentions if m.source != "masked" and not (
+        dateline and m.start < dateline.mentions[0].end and dateline.mentions[0].start < m.end)]
+    groups, replaced = group_clusters(ctx, named)
+    named = [m for m in named if not any(m is r for r in replaced)]
+    clusters = _merge_by_key([c for c in (cluster_of(ctx, m) for m in named) if c is not None] + groups
+                             + ([dateline] if dateline else []))
+    assign_roles(ctx, clusters)
+    loose = {c.key for c in clusters if c.type in ("ORG", "LOC", "MISC") and len(c.mentions[0].text.split()) == 1
+             and lookup(ctx.gazetteer, c.mentions[0].text) is None}
+    return merge_place_parts(merge_short_names(clusters, ("PERSON",), tuple(loose)), ctx.connectors)
+
+
+def _role_countries_of_article(ctx: _Context, clusters: list[Cluster], headline: dict) -> dict:
+    people = [m for c in clusters if c.type == "PERSON" for m in c.mentions]
+    known = role_countries(ctx.article.text, ctx.titles, ctx.evidence, ctx.patterns["link"], people)
+    for role, countries in headline.items():
+        known.setdefault(role, set()).update(countries)
+    return known
+
+
 def build_entities(article: Article, options) -> list[Entity]:
     """Cluster the article's mentions into entities.
 
@@ -284,22 +307,11 @@ def build_entities(article: Article, options) -> list[Entity]:
     """
     ctx = _Context(article)
     dateline = dateline_cluster(ctx)
-    named = [m for m in article.mentions if m.source != "masked" and not (
-        dateline and m.start < dateline.mentions[0].end and dateline.mentions[0].start < m.end)]
-    groups, replaced = group_clusters(ctx, named)
-    named = [m for m in named if not any(m is r for r in replaced)]
-    clusters = _merge_by_key([c for c in (cluster_of(ctx, m) for m in named) if c is not None] + groups
-                             + ([dateline] if dateline else []))
-    assign_roles(ctx, clusters)
-    loose = {c.key for c in clusters if c.type in ("ORG", "LOC", "MISC") and len(c.mentions[0].text.split()) == 1
-             and lookup(ctx.gazetteer, c.mentions[0].text) is None}
-    clusters = merge_place_parts(merge_short_names(clusters, ("PERSON",), tuple(loose)), ctx.connectors)
-    headline = headline_roles(article)
-    people = [m for c in clusters if c.type == "PERSON" for m in c.mentions]
-    known = role_countries(article.text, ctx.titles, ctx.evidence, ctx.patterns["link"], people)
-    for role, countries in headline.items():
-        known.setdefault(role, set()).update(countries)
-    _fill_countries_from_roles(clusters, known)
+    clusters = cluster_mentions(ctx, dateline)
+    wanted = any(m.source == "masked" for m in article.mentions) or any(
+        c.type == "PERSON" and c.role and not c.country for c in clusters)
+    headline = headline_roles(article) if wanted else {}  # parsing the headline costs a spaCy run
+    _fill_countries_from_roles(clusters, _role_countries_of_article(ctx, clusters, headline))
     masks = _resolve_masks(article, clusters, options, headline)
     entities = to_entities(ctx, clusters)
     ids = {tuple(s): e.id for e in entities for s in e.mentions}
