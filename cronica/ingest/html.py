@@ -40,9 +40,23 @@ def declared_charset(data: bytes) -> str | None:
     return match.group(1).decode("ascii").lower() if match else None
 
 
+# A tag with more attributes than this loses them all before parsing: libxml2 checks each
+# new attribute against the others, so a tag with 100k attributes would take minutes.
+MAX_ATTRIBUTES = 1_000
+_LONG_TAG = re.compile(r"<([a-zA-Z][\w:-]*)(\s[^<>]{4000,})>")
+_ATTRIBUTE = re.compile(r"\s[^\s=<>/\"']+")
+
+
+def _tame_attributes(match: re.Match) -> str:
+    outside_values = re.sub(r"=\s*(\"[^\"]*\"|'[^']*'|[^\s>]*)", "=", match.group(2))
+    if len(_ATTRIBUTE.findall(outside_values)) <= MAX_ATTRIBUTES:
+        return match.group(0)
+    return f"<{match.group(1)}>"
+
+
 def _parse(html_text: str, name: str):
     from trafilatura.utils import load_html
-    tree = load_html(html_text)
+    tree = load_html(_LONG_TAG.sub(_tame_attributes, html_text))
     if tree is None or tree.find(".//body") is None:
         raise InputError("E111", input=name)
     return tree

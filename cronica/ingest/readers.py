@@ -22,6 +22,9 @@ def read_text(data: bytes, name: str, options) -> Iterator[Article | InputError]
     except InputError as e:
         yield e
         return
+    if not text.strip():  # a BOM and blanks
+        yield InputError("E102", input=name)
+        return
     yield Article(text=repair_mojibake(text), input_name=name)
 
 
@@ -95,8 +98,7 @@ def read_jsonl_file(path: str, options) -> Iterator[Article | InputError]:
     with open(path, "rb") as f:
         for number, raw in enumerate(iter(lambda: f.readline(limit + 1), b""), 1):
             if len(raw) > limit and not raw.endswith(b"\n"):
-                while (rest := f.readline(1 << 20)) and not rest.endswith(b"\n"):
-                    pass
+                _skip_line(f)
                 yield InputError("E103", input=f"{path}:{number}", limit=limit)
                 continue
             try:
@@ -107,6 +109,15 @@ def read_jsonl_file(path: str, options) -> Iterator[Article | InputError]:
             item = _parse_line(line, number, path, options)
             if item is not None:
                 yield item
+
+
+def _skip_line(f, chunk: int = 1 << 24) -> None:
+    """Move `f` past the end of the current line, reading large chunks (a line may be gigabytes)."""
+    while block := f.read(chunk):
+        end = block.find(b"\n")
+        if end >= 0:
+            f.seek(end + 1 - len(block), 1)
+            return
 
 
 def read_html(data: bytes, name: str, options) -> Iterator[Article | InputError]:
