@@ -269,8 +269,23 @@ def _verb_roles(trigger, frames: dict, index: EntityIndex, roles: Roles) -> None
             roles.source = entities_of(subject, index)
         elif subject is not None and verb.dep_ in RELATIVE and verb.head.pos_ in NOMINAL_POS:
             roles.source = entities_of(verb.head, index)  # "el ELN, que atacó ..."
+        elif subject is None and verb.dep_ in RELATIVE and verb.head.pos_ in NOMINAL_POS:
+            _relative_object(verb, index, roles)  # "contra X, a quien acusó de ..."
     if trigger.noun is not None:
         _noun_roles(trigger.noun, frames, index, roles, {t.i for t in trigger.tokens}, trigger.type)
+
+
+def _relative_object(verb, index: EntityIndex, roles: Roles) -> None:
+    """A relative clause whose pronoun is the object: the noun is the recipient, and the
+    actor is the subject of the clause the noun belongs to."""
+    if not any(is_pronoun(c) and c.dep_ in OBJECT | OBLIQUE and "Rel" in c.morph.get("PronType")
+               for c in verb.children):
+        return
+    roles.target = roles.target or entities_of(verb.head, index)
+    matrix = verb.head.head
+    subject = subject_of(matrix) if matrix.pos_ in ("VERB", "AUX") else None
+    if subject is not None and not is_pronoun(subject):
+        roles.source = entities_of(subject, index)
 
 
 def _stray_agent(verb, agent: set, index: EntityIndex) -> list[str]:

@@ -85,7 +85,10 @@ def _quantities(article, tokens: set[int]) -> list[str]:
 def _needs_context(trigger, frames) -> bool:
     """A finite verb with no subject of its own, or a pronoun subject."""
     verb = trigger.head
-    if trigger.kind == "noun" or is_passive(verb, frames):
+    if trigger.kind == "noun" and verb.dep_ in ("obj", "dobj") and (
+            verb.head.lemma_.lower() in (frames.get("support_verbs") or ())):
+        verb = verb.head  # "lanzó su crítica": the support verb's missing subject
+    elif trigger.kind == "noun" or is_passive(verb, frames):
         return False
     subjects = [c for c in verb.children if c.dep_ in SUBJECT]
     if subjects:
