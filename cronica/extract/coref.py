@@ -66,10 +66,13 @@ def name_fits(short: str, full: str) -> bool:
 
 
 def _fitting(c: Cluster, out: list[Cluster], types: tuple) -> list[Cluster]:
+    """Longer clusters of the given types whose name `c`'s name fits; a mistyped cluster
+    (not of those types) also joins a person of exactly its name."""
     name = c.longest_name()
+    same = c.type not in types
     return [o for o in out if o.type in types and o is not c
             and len(o.longest_name().split()) >= len(name.split())
-            and o.longest_name() != name and name_fits(name, o.longest_name())]
+            and (o.longest_name() != name or same) and name_fits(name, o.longest_name())]
 
 
 def merge_short_names(clusters: list[Cluster], types: tuple, loose: tuple = ()) -> list[Cluster]:

@@ -54,12 +54,11 @@ def _is_noun_use(article: Article, mention: Mention) -> bool:
 
 
 def _place_reading(kind: str, model_type: str) -> bool:
-    """Whether a gazetteer place overrides the model's type: a country always; a capital
-    unless the model read an organisation (a team, a dateline); a city only over LOC/MISC."""
-    if kind == "country":
+    """Whether a gazetteer place overrides the model's type: a country or a capital (the
+    seat of a government: "Teherán respondió") always; another city only over LOC/MISC
+    (a city read as an organisation is a team: "Detroit beat Boston")."""
+    if kind in ("country", "capital"):
         return True
-    if kind == "capital":
-        return model_type != "ORG"
     return model_type not in ("PERSON", "ORG")
 
 

@@ -85,12 +85,14 @@ def _single_word_name(token, sent_starts: set) -> bool:
     return token.pos_ not in _EDGE_POS - {"PUNCT", "SYM"}
 
 
-def join_adjacent_people(mentions: list[Mention], text: str) -> list[Mention]:
-    """Join two person mentions split by a single space ("Vladimir" "Putin")."""
+def join_adjacent_people(mentions: list[Mention], text: str, table: Gazetteer) -> list[Mention]:
+    """Join a person mention and the one-word name right after it, split by a single
+    space ("Vladimir" "Putin", "Joe" "Biden" read as a place), unless that word is a place."""
     out: list[Mention] = []
     for m in sorted(mentions, key=lambda x: x.start):
         prev = out[-1] if out else None
-        if prev is not None and prev.type == m.type == "PERSON" and text[prev.end:m.start] == " ":
+        follows = m.type == "PERSON" or (" " not in m.text and lookup(table, m.text) is None)
+        if prev is not None and prev.type == "PERSON" and follows and text[prev.end:m.start] == " ":
             out[-1] = Mention(prev.start, m.end, text[prev.start:m.end], "PERSON", prev.source)
         else:
             out.append(m)
@@ -189,14 +191,12 @@ def _overlaps(a: Mention, b: Mention) -> bool:
 
 def _retype(model: Mention, found: Mention, table: Gazetteer) -> bool:
     """Whether a gazetteer match overrides the model's type for the same span: always for
-    a country; for a capital, unless the model read an organisation (a team, a dateline);
-    for another city, unless the model read a person or an organisation."""
+    a country or a capital; for another city, unless the model read a person or an
+    organisation (a team)."""
     if found.type not in ("GPE", "NORP"):
         return False
     kind = getattr(lookup(table, found.text), "kind", None)
-    if kind in ("country", "capital"):
-        return kind == "country" or model.type != "ORG"
-    return model.type not in ("PERSON", "ORG")
+    return kind in ("country", "capital") or model.type not in ("PERSON", "ORG")
 
 
 def combine_mentions(model: list[Mention], gazetteer: list[Mention], table: Gazetteer) -> list[Mention]:
@@ -227,7 +227,7 @@ def make_mentions(options):
         titles = find_phrases(article.text, load_patterns(article.lang)["titles"])
         model = [m for m in model if m is not None
                  and not any(t.start <= m.start and m.end <= t.end for t in titles)]  # "Relaciones Exteriores"
-        model = join_adjacent_people(model, article.text)
+        model = join_adjacent_people(model, article.text, table)
         mentions = combine_mentions(model, gazetteer, table)
         article.mentions = sorted(mentions + masked, key=lambda x: (x.start, -x.end))
         article.flags.extend(Flag("masked_mention", m.text, m.start, m.end) for m in masked)
