@@ -22,7 +22,7 @@ class Setting:
 SETTINGS = (
     Setting("max_article_bytes", 20_000_000, "Skip inputs (files, records, pages) larger than this"),
     Setting("max_uncompressed_bytes", 200_000_000, "Stop reading a compressed input past this size"),
-    Setting("max_analyzed_chars", 60_000, "Analyse at most this many characters of an article (cut at a paragraph or sentence end)"),
+    Setting("max_analyzed_chars", 40_000, "Analyse at most this many characters of an article (cut at a paragraph or sentence end)"),
     Setting("max_entities_per_article", 2_000, "Keep at most this many entities per article"),
     Setting("min_article_chars", 1, "An article with fewer characters after cleaning is an error"),
     Setting("default_lang", "", "Language to assume when detection is unsure (empty: detect)"),

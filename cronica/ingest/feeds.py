@@ -85,9 +85,12 @@ def _entry_date(entry) -> str | None:
         date = normalize_date(entry.get(key))
         if date:
             return date
-    for key in ("published_parsed", "updated_parsed"):
-        if entry.get(key):
-            return time.strftime("%Y-%m-%dT%H:%M:%S+00:00", entry[key])
+    for key in ("published", "updated"):
+        parsed = entry.get(f"{key}_parsed")
+        # feedparser rolls impossible dates over ("2024-13-45" becomes 2025): a parse whose
+        # year is not in the declared text is such a roll-over, not a date of the entry
+        if parsed and str(parsed.tm_year) in str(entry.get(key) or ""):
+            return time.strftime("%Y-%m-%dT%H:%M:%S+00:00", parsed)
     return None
 
 
@@ -137,7 +140,8 @@ def article_from_entry(entry, feed, name: str) -> Article | InputError:
     title = html_to_text(entry.get("title")) or None
     meta = {"authors": _entry_authors(entry)}
     if not text and title and len(title.split()) >= MIN_TITLE_WORDS:
-        text, meta["text_from"] = title, "title"
+        # the headline is the text: as a title too, cleaning would drop it from the text
+        text, title, meta["text_from"] = title, None, "title"
     if not text:
         return InputError("E102", input=name)
     if entry.get("id") and entry.get("id") != entry.get("link"):
