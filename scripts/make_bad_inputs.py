@@ -299,7 +299,9 @@ def make_special_files(out: Path, news: News) -> dict[str, list[str]]:
         f.truncate(LINE_BYTES)
     with open(out / "huge-attribute.html", "wb") as f:
         f.write(b"<html><body><div data-x='")
-        f.truncate(BIG_ATTRIBUTE_BYTES)
+        for _ in range(BIG_ATTRIBUTE_BYTES // (1 << 20)):
+            f.write(b"El Gobierno anuncia " * ((1 << 20) // 20))
+        f.write(f"'><p>{news.es['text']}</p></div></body></html>".encode())
     os.symlink("symlink-loop.txt", out / "symlink-loop.txt")
     os.symlink("missing-article.txt", out / "dangling-link.txt")
     os.mkfifo(out / "fifo.txt")
