@@ -180,3 +180,24 @@ def test_bad_inputs_unreadable_file_is_named(error, news_records, small_limits, 
     items = list(read_inputs([str(tmp_path)], small_limits))
     assert items[0].code == "E118" and str(items[0]).startswith(str(blocked)) and error.strerror in str(items[0])
     assert isinstance(items[1], Article) and items[1].text == record["text"]
+
+
+def test_bad_inputs_unlistable_folder_is_named(news_records, small_limits, tmp_path, monkeypatch):
+    """A sub-folder that cannot be listed is one E118 naming it; the files beside it are read."""
+    import os
+    record = next(iter(news_records.values()))
+    locked = tmp_path / "a-locked"
+    locked.mkdir()
+    (tmp_path / "b-good.txt").write_text(record["text"], encoding="utf-8")
+    real_scandir = os.scandir
+
+    def scandir(path="."):
+        if str(path) == str(locked):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+    monkeypatch.setattr(os, "scandir", scandir)
+    items = list(read_inputs([str(tmp_path)], small_limits))
+    errors = [i for i in items if isinstance(i, InputError)]
+    assert [e.code for e in errors] == ["E118"] and str(errors[0]).startswith(str(locked))
+    assert "Permission denied" in str(errors[0])
+    assert [i.text for i in items if isinstance(i, Article)] == [record["text"]]
