@@ -30,10 +30,10 @@ def _respond(handler, page: bytes) -> None:
         for _ in range(100_000):
             send(b"El Gobierno anuncia nuevas medidas. " * 100)
     elif path.startswith(("/to/", "/chain/", "/loop")):
-        target = {"/loop": "/loop"}.get(path) or path[4:] if path.startswith("/to/") else None
+        target = path[4:] if path.startswith("/to/") else "/loop"
         if path.startswith("/chain/"):
             target = f"/chain/{int(path.rsplit('/', 1)[1]) + 1}"
-        send(f"HTTP/1.1 302 Found\r\nLocation: {target or '/loop'}\r\nContent-Length: 0\r\n\r\n".encode())
+        send(f"HTTP/1.1 302 Found\r\nLocation: {target}\r\nContent-Length: 0\r\n\r\n".encode())
     else:
         send(b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n"
              + f"Content-Length: {len(page)}\r\nConnection: close\r\n\r\n".encode() + page)
