@@ -159,7 +159,7 @@ class Fetcher:
                 raise InputError("E114", input=url, reason=f"address {address} is not public "
                                  "(set fetch_allow_private to allow it)")
         if self._backend is not None:
-            self._backend.pin(parts.hostname, port, addresses[0])
+            self._backend.pin(parts.hostname, port, addresses)
 
     def _wait_for(self, host: str) -> None:
         delay = self.options["fetch_delay_s"]

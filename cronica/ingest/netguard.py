@@ -64,17 +64,23 @@ class PinnedBackend(SyncBackend):
 
     def __init__(self, deadline: Deadline):
         self.deadline = deadline
-        self.pins: dict[tuple[str, int], str] = {}
+        self.pins: dict[tuple[str, int], list[str]] = {}
 
-    def pin(self, host: str, port: int, address: str) -> None:
-        """Connections to `host`:`port` go to `address` from now on."""
-        self.pins[(host.lower(), port)] = address
+    def pin(self, host: str, port: int, addresses: list[str]) -> None:
+        """Connections to `host`:`port` go to one of `addresses` (tried IPv4 first) from now on."""
+        self.pins[(host.lower(), port)] = sorted(addresses, key=lambda a: ":" in a)
 
     def connect_tcp(self, host, port, timeout=None, local_address=None, socket_options=None):
-        address = self.pins.get((host.lower(), port), host)
-        stream = super().connect_tcp(address, port, self.deadline.left(timeout, httpcore.ConnectTimeout),
-                                     local_address, socket_options)
-        return _Stream(stream, self.deadline)
+        error = None
+        for address in self.pins.get((host.lower(), port), [host]):
+            try:
+                stream = super().connect_tcp(address, port, self.deadline.left(timeout, httpcore.ConnectTimeout),
+                                             local_address, socket_options)
+            except httpcore.ConnectError as e:  # this address is unreachable: try the next checked one
+                error = e
+                continue
+            return _Stream(stream, self.deadline)
+        raise error
 
 
 def guarded_transport(deadline: Deadline):

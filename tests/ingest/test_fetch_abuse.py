@@ -147,3 +147,13 @@ def test_fetch_abuse_rebinding_answer_is_never_used(servers, options):
     with fetcher:
         assert fetcher.fetch(f"http://rebind.example:{port}/page").status == 200
     assert next(answers) == ["10.0.0.1"]  # still unused
+
+
+def test_fetch_abuse_unreachable_checked_address_falls_to_the_next(servers, options):
+    """A host with several checked addresses: one that refuses connections is skipped."""
+    main, _ = servers
+    port = main.server_address[1]
+    fetcher = Fetcher(dict(options, fetch_delay_s=0.0), resolve=lambda host, port_: ["127.0.0.2", "127.0.0.1"],
+                      allow=[("127.0.0.1", port), ("127.0.0.2", port)])
+    with fetcher:
+        assert fetcher.fetch(f"http://two.example:{port}/page").status == 200
