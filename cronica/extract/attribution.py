@@ -35,6 +35,7 @@ def load_reporting(lang: str) -> Reporting:
 
 
 def is_reporting(token, reporting: Reporting) -> bool:
+    """Whether a token is a reporting verb ("dijo", "said")."""
     return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in reporting.verbs
 
 

@@ -226,6 +226,7 @@ def extract_events(article: Article) -> list[Event]:
 @component("cronica.events.v1", assigns=["article.events"],
            requires=["article.doc", "article.entities", "article.times", "article.quantities"])
 def make_events(options):
+    """Factory of the events component (PLOVER events from the analysed article)."""
     def find(article: Article) -> Article:
         article.events = extract_events(article)
         return article
