@@ -38,6 +38,11 @@ class Gazetteer:
     names: dict  # ISO3 -> the country's usual name in this language
     max_words: int
     places: dict  # folded town name -> ISO3 (only to give a country to a place the model found)
+    openings: frozenset = frozenset()  # every prefix of every form's first word, lower case
+
+    def may_open(self, word: str) -> bool:
+        """Whether some form can start with this word (a cheap test before `lookup`)."""
+        return word.lower() in self.openings
 
 
 def fold(text: str) -> str:
@@ -104,7 +109,9 @@ def load_gazetteer(lang: str) -> Gazetteer:
         _add(forms, row["form"], link)
         folded.setdefault(row["form"].lower(), link)
     longest = max((len(f.split()) for f in forms), default=1)
-    return Gazetteer(forms, folded, names, longest, _places())
+    firsts = {f.split()[0].lower() for f in forms if f.split()}
+    openings = frozenset(w[:k] for w in firsts for k in range(1, len(w) + 1))
+    return Gazetteer(forms, folded, names, longest, _places(), openings)
 
 
 @lru_cache(maxsize=None)

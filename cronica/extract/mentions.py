@@ -134,16 +134,19 @@ def _capitalised_neighbour(doc, first: int, last: int, sent_starts: set) -> bool
     return any(t is not None and t.text[:1].isupper() and t.pos_ == "PROPN" for t in (before, after))
 
 
-def _match_at(doc, i: int, gazetteer: Gazetteer):
+def _match_at(doc, text: str, i: int, gazetteer: Gazetteer):
     """Longest gazetteer form starting at token i: (last token index, link) or None."""
-    for n in range(min(gazetteer.max_words + 2, len(doc) - i), 0, -1):
-        span = doc[i:i + n]
-        if "\n" in span.text:
+    if not gazetteer.may_open(doc[i].text):
+        return None
+    start = doc[i].idx
+    line_start = i == 0 or "\n" in doc[i - 1].text_with_ws or doc[i - 1].is_space
+    for last in range(min(i + gazetteer.max_words + 1, len(doc) - 1), i - 1, -1):
+        form = text[start:doc[last].idx + len(doc[last].text)]
+        if "\n" in form:
             continue
-        line_start = i == 0 or "\n" in doc[i - 1].text_with_ws or doc[i - 1].is_space
-        link = lookup(gazetteer, span.text, capitals=line_start)
+        link = lookup(gazetteer, form, capitals=line_start)
         if link is not None:
-            return i + n - 1, link
+            return last, link
     return None
 
 
@@ -151,7 +154,7 @@ def find_gazetteer_mentions(article: Article, gazetteer: Gazetteer, sent_starts:
     """Countries, capitals, cities and demonyms named in the text, by longest match."""
     doc, out, i = article.doc, [], 0
     while i < len(doc):
-        found = _match_at(doc, i, gazetteer) if doc[i].text[:1].isalpha() else None
+        found = _match_at(doc, article.text, i, gazetteer) if doc[i].text[:1].isalpha() else None
         if found is None:
             i += 1
             continue
