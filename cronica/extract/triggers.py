@@ -181,6 +181,18 @@ def _is_classifier(token) -> bool:
     return bare and "Plur" not in token.morph.get("Number")
 
 
+def _fixed_expressions(tokens, lexicon: Lexicon) -> set[int]:
+    """Token indices inside expressions that name no event ("sin embargo")."""
+    lower = [t.lower_ for t in tokens]
+    out = set()
+    for expression in lexicon.frames.get("not_events") or ():
+        words = expression.split()
+        for i in range(len(tokens) - len(words) + 1):
+            if lower[i:i + len(words)] == words:
+                out.update(t.i for t in tokens[i:i + len(words)])
+    return out
+
+
 def find_triggers(sent, lexicon: Lexicon) -> list[Trigger]:
     """Find event triggers in one sentence.
 
@@ -191,8 +203,10 @@ def find_triggers(sent, lexicon: Lexicon) -> list[Trigger]:
         triggers in text order; a phrase's noun is not returned again as a noun.
     """
     tokens = list(sent)
-    found, used = [], set()
+    found, used = [], _fixed_expressions(tokens, lexicon)
     for token in tokens:
+        if token.i in used:
+            continue
         trigger = _match_phrase(token, lexicon) or _match_verb(token, lexicon)
         if trigger:
             found.append(trigger)

@@ -140,3 +140,12 @@ def test_events_unnamed_group_is_an_actor(pipeline, text, lang, type_, group):
     event = _events_of(record, type_)[0]
     assert group in " ".join(names[i] for i in event["source"]).lower()
     assert event["confidence"] >= 0.6
+
+
+@pytest.mark.parametrize("text,lang,type_", [
+    ("Sin embargo, el gobierno mantuvo su postura.", "es", "SANCTION"),
+    ("Thousands marched in support of the strikers.", "en", "SUPPORT"),
+])
+def test_events_fixed_expression_is_not_event(pipeline, text, lang, type_):
+    record, _ = _extract(pipeline, text, lang)
+    assert not _events_of(record, type_)
