@@ -76,7 +76,10 @@ class EntityIndex:
         return ids
 
     def nominal(self, head) -> str:
-        """Return the id of an entity for an unnamed group ("miembros de un grupo armado")."""
+        """Return the id of an entity for an unnamed group ("miembros de un grupo armado").
+
+        The entity has the group's words as its name and no mentions.
+        """
         words = [t for t in phrase_tokens(head, self.frames)
                  if t.i >= head.i or t.dep_ in ("amod", "compound", "flat")]
         words = [t for t in words if t.i - head.i <= _MAX_NOMINAL_TOKENS and t.pos_ != "PUNCT"]
@@ -88,10 +91,9 @@ class EntityIndex:
                                                 type="MISC", mentions=[]))
             self.types[ent_id] = "MISC"
             self._nominal[key] = ent_id
-        entity = next(e for e in self.article.entities if e.id == self._nominal[key])
-        if [start, end] not in entity.mentions:
-            entity.mentions.append([start, end])
-        return entity.id
+        # no mention spans: an unnamed group is an event's actor, not a named entity, and
+        # must not count as one for named-entity readers
+        return self._nominal[key]
 
 
 def marker_of(token) -> str:
