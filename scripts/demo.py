@@ -5,18 +5,10 @@ Run through `make demo`. Uses the embedded store (./cronica.db) and ../shared da
 from __future__ import annotations
 
 import argparse
-import collections
-import json
 import sys
 from pathlib import Path
 
 from cronica.cli import main as cli_main
-
-
-def _summary(db: str) -> None:
-    from cronica.store.sqlite import open_store
-    store = open_store(db)
-    print(json.dumps(store.stats(), indent=2, ensure_ascii=False))
 
 
 def main(argv=None) -> int:
@@ -41,7 +33,7 @@ def main(argv=None) -> int:
     print(f"\n== cronica ingest {sample} --db {args.db}", flush=True)
     code = cli_main(["ingest", str(sample), "--db", args.db])
     print(f"\n== summary of {args.db}", flush=True)
-    cli_main(["stats", "--db", args.db])
+    cli_main(["summary", "--db", args.db])
     return code
 
 

@@ -115,6 +115,15 @@ def serve_cli(args) -> int:
     return 0
 
 
+def summary_cli(args) -> int:
+    """`cronica summary`: what the store holds, with a few events and their evidence."""
+    from ..query.summary import render_summary, summarise_store
+    with _open(args) as store:
+        result = summarise_store(store.conn, examples=args.limit)
+    _print(result, args.json, render_summary)
+    return 0
+
+
 def _common(p, add_settings, *, json_flag=True, limit=20):
     p.add_argument("--db", help="store file (default: the db_path setting)")
     if json_flag:
@@ -169,6 +178,10 @@ def _register_queries(sub, add_settings, _date) -> None:
     p.add_argument("name", help="name, alias or key")
     _common(p, add_settings)
     p.set_defaults(run=entity_cli)
+
+    p = sub.add_parser("summary", help="what the store holds: counts and example events")
+    _common(p, add_settings, limit=5)
+    p.set_defaults(run=summary_cli)
 
     p = sub.add_parser("figures", help="reported figures of a unit, by date and by source")
     p.add_argument("--actor", help="country code (PRK) or entity of the events' actor")
