@@ -37,9 +37,10 @@ def ingest_cli(args) -> int:
         items = (item for path in args.paths for item in read_records(path))
     else:
         items = extract_records(args.paths, options, date=args.date, lang=args.lang)
+    from ..cli import _progress
     counts: dict[str, int] = {}
     with _open(args) as store:
-        for status, value in store_records(store, items):
+        for status, value in _progress(store_records(store, items), enabled=options["progress"]):
             counts[status] = counts.get(status, 0) + 1
             if status == "error":
                 sys.stderr.write(f"cronica: {value}\n")
