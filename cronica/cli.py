@@ -57,7 +57,7 @@ def extract_cli(args) -> int:
     options = _options(args)
     pipeline = Pipeline(options=options)
     fmt = args.format or ("summary" if sys.stdout.isatty() else "jsonl")
-    items = read_inputs(args.paths, options)
+    items = read_inputs(args.paths, options, dedup=args.dedup)
     ok = failed = 0
     for result in _progress(extract_articles(items, pipeline=pipeline, date=args.date, lang=args.lang),
                             enabled=options["progress"]):
@@ -94,6 +94,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", help="language of every article (default: detect)")
     p.add_argument("--format", choices=["jsonl", "json", "summary"],
                    help="output format (default: summary on a terminal, else jsonl)")
+    p.add_argument("--dedup", action="store_true",
+                   help="one record per story: later exact or near copies are listed in meta.copies")
     _add_settings(p)
     p.set_defaults(run=extract_cli)
 

@@ -64,3 +64,12 @@ def test_cli_extract_rejects_bad_date(value, capsys):
     with pytest.raises(SystemExit):
         main(["extract", "-", "--date", value])
     assert "not a date" in capsys.readouterr().err
+
+
+def test_cli_extract_dedup_keeps_one_copy(two_records, monkeypatch, capsys):
+    copy = dict(two_records[0], id="copy", url="https://example.org/copy")
+    stdin = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in [two_records[0], copy, two_records[1]])
+    code, records, _ = _run(["extract", "-", "--format", "jsonl", "--dedup"], stdin, monkeypatch, capsys)
+    assert code == 0
+    assert [r["id"] for r in records] == [two_records[0]["id"], two_records[1]["id"]]
+    assert records[0]["meta"]["copies"][0]["id"] == "copy"
