@@ -109,15 +109,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _command_modules():
-    """Commands that live with their stage (store, query, web, batch) register here."""
-    registers = []
-    for module in ("cronica.store.commands", "cronica.batch.commands"):
-        try:
-            mod = __import__(module, fromlist=["register"])
-        except ImportError:
-            continue
-        registers.append(mod.register)
-    return registers
+    """Commands that live with their stage (store, query, web, batch) register here.
+
+    These modules import their heavy dependencies (Ray, psycopg, FastAPI) inside the
+    commands, so listing them costs nothing and a missing extra fails only when used.
+    """
+    from .batch import commands as batch_commands
+    from .store import commands as store_commands
+    return [store_commands.register, batch_commands.register]
 
 
 def main(argv=None) -> int:
