@@ -96,6 +96,26 @@ def _needs_context(trigger, frames) -> bool:
     return "Fin" in verb.morph.get("VerbForm") or verb.tag_ in ("VBD", "VBZ", "VBP")
 
 
+def _speaker(trigger, index, reporting) -> list[str]:
+    """A pronoun subject of a reported clause is its speaker: "Lam said she was withdrawing the bill"."""
+    verb = trigger.head
+    if verb.dep_ not in ("ccomp", "parataxis") or not is_reporting(verb.head, reporting):
+        return []
+    if not any(c.dep_ in SUBJECT and is_pronoun(c) for c in verb.children):
+        return []
+    speaker = subject_of(verb.head)
+    if speaker is None or is_pronoun(speaker):
+        return []
+    return entities_of(speaker, index)
+
+
+def _is_speech(trigger, reporting) -> bool:
+    """A verb both of saying and of an act ("reconoció que ...") reports when it takes a clause."""
+    verb = trigger.head
+    return trigger.kind == "verb" and is_reporting(verb, reporting) and any(
+        c.dep_ in ("ccomp", "parataxis") for c in verb.children)
+
+
 def _is_past(trigger) -> bool:
     verb = trigger.head if trigger.kind != "noun" else trigger.head.head
     return "Past" in verb.morph.get("Tense") or verb.tag_ == "VBD"
@@ -112,6 +132,8 @@ def _confidence(roles, trigger, inherited: bool) -> float:
 def _event_for(trigger, sent, article, index, langdata, by_token, context) -> Event | None:
     """Build the event of one trigger, or None when it is the content of a demand or threat."""
     lexicon, modality, reporting = langdata
+    if _is_speech(trigger, reporting):
+        return None
     governor = _governing(trigger, by_token)
     if governor is not None and governor.type in CONTENT_OF and trigger.type != governor.type:
         return None
@@ -119,6 +141,8 @@ def _event_for(trigger, sent, article, index, langdata, by_token, context) -> Ev
     place = (article.dateline or {}).get("place")
     roles = find_roles(trigger, frames, index, dateline_place=place if place in index.types else None)
     inherited = False
+    if not roles.source and trigger.kind != "noun":
+        roles.source = [i for i in _speaker(trigger, index, reporting) if i not in roles.target]
     if not roles.source and context.actor and _needs_context(trigger, frames):
         roles.source, inherited = [i for i in context.actor if i not in roles.target], True
     attribution = find_attribution(trigger, sent, article, index, reporting)

@@ -149,3 +149,43 @@ def test_events_unnamed_group_is_an_actor(pipeline, text, lang, type_, group):
 def test_events_fixed_expression_is_not_event(pipeline, text, lang, type_):
     record, _ = _extract(pipeline, text, lang)
     assert not _events_of(record, type_)
+
+
+@pytest.mark.parametrize("text,lang,type_,actor,recipient", [
+    ("Protesters called on President Trump to liberate the city.", "en", "REQUEST", "protesters", "trump"),
+    ("Defense Secretary Mark Esper counseled Beijing to use restraint.", "en", "REQUEST", "esper", "beijing"),
+    ("Riot police fired tear gas to disperse the crowds.", "en", "ASSAULT", "police", None),
+    ("The demonstrators smashed windows and vandalized a subway station.", "en", "PROTEST", "demonstrators", None),
+    ("Thousands of US and Filipino troops launched joint exercises.", "en", "COOPERATE", "troops", None),
+    ("China held huge drills near the island.", "en", "MOBILIZE", "china", None),
+    ("The patrol boat was deliberately sideswiped by a Chinese militia vessel.", "en", "ASSAULT", "vessel",
+     "patrol boat"),
+    ("España, Irlanda y Noruega han reconocido al Estado palestino.", "es", "SUPPORT", "españa", None),
+    ("Francia y Arabia Saudí copresidirán una conferencia en Nueva York.", "es", "CONSULT", "francia", None),
+    ("El juez ha citado a declarar en calidad de investigado al fiscal general.", "es", "ACCUSE", "juez", None),
+])
+def test_events_news_frames(pipeline, text, lang, type_, actor, recipient):
+    record, names = _extract(pipeline, text, lang)
+    events = _events_of(record, type_)
+    assert events, record["events"]
+    assert actor in " ".join(names[i] for e in events for i in e["source"]).lower()
+    if recipient:
+        assert recipient in " ".join(names[i] for e in events for i in e["target"]).lower()
+
+
+@pytest.mark.parametrize("text,lang,type_,speaker", [
+    ("Carrie Lam said she was formally withdrawing the bill.", "en", "CONCEDE", "lam"),
+])
+def test_events_reported_pronoun_is_the_speaker(pipeline, text, lang, type_, speaker):
+    record, names = _extract(pipeline, text, lang)
+    events = _events_of(record, type_)
+    assert events and speaker in " ".join(names[i] for i in events[0]["source"]).lower()
+
+
+@pytest.mark.parametrize("text,lang,type_", [
+    ("El presidente reconoció que la situación económica es difícil.", "es", "SUPPORT"),
+    ("El ministro informó en conferencia de prensa que la detención fue pacífica.", "es", "CONSULT"),
+])
+def test_events_speech_is_not_event(pipeline, text, lang, type_):
+    record, _ = _extract(pipeline, text, lang)
+    assert not _events_of(record, type_)
