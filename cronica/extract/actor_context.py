@@ -19,6 +19,7 @@ from ..model import Article, Mention
 from .linking import Gazetteer, Link, lookup
 
 _MAX_GAP_CHARS = 70  # title ... name: longer gaps are another clause
+_MAX_PREMODIFIER_WORDS = 4  # country ... title: "U.S. Army Gen.", "Philippine exercise director"
 
 
 @dataclass(frozen=True)
@@ -113,6 +114,21 @@ def _clause_break(article: Article, lo: int, hi: int) -> bool:
     return span is not None and any(t.pos_ in ("VERB", "AUX") for t in span)
 
 
+def _premodifies(article: Article, lo: int, hi: int) -> bool:
+    """True when the words in text[lo:hi] join a country to the title after them inside
+    one noun phrase: nothing ("Russian President"), a possessive ("Russia's President") or
+    a few words of an institution ("U.S. Army Gen.", "Philippine Marine Corps Commandant")."""
+    gap = article.text[lo:hi]
+    if not re.fullmatch(r"(?:['’]s)?(?:\s+[\w.\-]+){0,%d}\s*" % _MAX_PREMODIFIER_WORDS, gap):
+        return False
+    if not gap.strip() or gap.strip() in ("'s", "’s"):
+        return True
+    if _clause_break(article, lo, hi):
+        return False
+    span = article.doc.char_span(lo, hi, alignment_mode="contract") if article.doc is not None else None
+    return span is not None and not any(t.pos_ in ("DET", "ADP", "PRON", "CCONJ", "SCONJ") for t in span)
+
+
 def describe_person(article: Article, mention: Mention, titles: list[Phrase],
                     evidence: list[Evidence], others: list[Mention]) -> tuple:
     """Role and country of a person mention, from a title just before it or an
@@ -123,8 +139,12 @@ def describe_person(article: Article, mention: Mention, titles: list[Phrase],
         title = before[-1]
         found = countries_between(evidence, title.start, mention.start)
         ahead = [ev.country for ev in evidence if ev.end <= title.start
-                 and re.fullmatch(r"(?:['’]s)?\s*", article.text[ev.end:title.start])]
+                 and _premodifies(article, ev.end, title.start)]
         return title.key, (found[-1] if found else ahead[-1] if ahead else None)
+    owner = [ev.country for ev in evidence if ev.end <= mention.start
+             and re.fullmatch(r"['’]s\s+", article.text[ev.end:mention.start])]
+    if owner:  # "France's Emmanuel Macron"
+        return None, owner[-1]
     tail = article.text[mention.end:mention.end + _MAX_GAP_CHARS]
     if tail.startswith(","):
         stop = re.search(r"[,.;\n]", tail[1:])

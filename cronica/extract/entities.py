@@ -118,7 +118,12 @@ def cluster_of(ctx: _Context, m: Mention) -> Cluster | None:
         return _org_cluster(ctx, m)
     if place_country(ctx.gazetteer, m.text) and (m.type in ("LOC", "GPE") or _unknown_word(m, ctx.article.lang)):
         return Cluster("place:" + slug(m.text), "GPE", [m], place_country(ctx.gazetteer, m.text))
-    return Cluster(f"{m.type.lower()}:{slug(m.text)}", m.type, [m])
+    return Cluster(f"{m.type.lower()}:{slug(m.text)}", m.type, [m], _prefix_country(ctx, m))
+
+
+def _prefix_country(ctx: _Context, m: Mention) -> str | None:
+    """The country that opens a longer name ("U.S. Africa Command", "Russian Far East")."""
+    return next((e.country for e in ctx.evidence if e.start == m.start and e.end < m.end), None)
 
 
 def _merge_by_key(clusters: list[Cluster]) -> list[Cluster]:

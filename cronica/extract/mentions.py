@@ -127,10 +127,11 @@ def repair_span(article: Article, mention: Mention, rules: dict, sent_starts: se
     return Mention(start, start + len(text), text, mention.type, mention.source)
 
 
-def _capitalised_neighbour(doc, first: int, last: int, sent_starts: set) -> bool:
-    """True when the match runs on into a longer capitalised name ("New Jersey", "Michael Jordan")."""
+def _capitalised_neighbour(doc, first: int, last: int, sent_starts: set, prefix: bool = False) -> bool:
+    """True when the match runs on into a longer capitalised name ("New Jersey", "Michael
+    Jordan"). A prefix (a country's abbreviation: "U.S. Army") only looks behind."""
     before = doc[first - 1] if first > 0 and first not in sent_starts else None
-    after = doc[last + 1] if last + 1 < len(doc) else None
+    after = doc[last + 1] if last + 1 < len(doc) and not prefix else None
     return any(t is not None and t.text[:1].isupper() and t.pos_ == "PROPN" for t in (before, after))
 
 
@@ -161,7 +162,8 @@ def find_gazetteer_mentions(article: Article, gazetteer: Gazetteer, sent_starts:
         last, link = found
         text = doc[i:last + 1].text
         proper = text[:1].isupper() or link.kind == "demonym"
-        if proper and (link.kind == "demonym" or not _capitalised_neighbour(doc, i, last, sent_starts)):
+        prefix = link.kind == "country" and text.isupper()  # "U.S. Army", "UK Border Force"
+        if proper and (link.kind == "demonym" or not _capitalised_neighbour(doc, i, last, sent_starts, prefix)):
             kind = "NORP" if link.kind == "demonym" else "GPE" if link.kind in PLACE_KINDS else "ORG"
             out.append(Mention(doc[i].idx, doc[i].idx + len(text), text, kind, "gazetteer"))
         i = last + 1
