@@ -58,13 +58,21 @@ def collect(news: Path, limit: int) -> tuple[dict, dict]:
     return votes, labels
 
 
+def _generic(name: str) -> bool:
+    """A one-word name that is also a common word ("Estado", "Gobierno"): it names no one thing."""
+    import simplemma
+    word = name.strip()
+    return " " not in word and any(simplemma.is_known(word.lower(), lang=lang) for lang in ("es", "en"))
+
+
 def select(votes: dict, labels: dict) -> list[dict]:
     rows = []
     for key, counter in sorted(votes.items()):
         country, n = counter.most_common(1)[0]
         if n >= MIN_ARTICLES and n / sum(counter.values()) >= AGREEMENT:
             (etype, name), _ = labels[key].most_common(1)[0]
-            rows.append({"key": key, "type": etype, "country": country, "articles": n, "name": name})
+            if not _generic(name):
+                rows.append({"key": key, "type": etype, "country": country, "articles": n, "name": name})
     return rows
 
 
