@@ -109,6 +109,13 @@ def _speaker(trigger, index, reporting) -> list[str]:
     return entities_of(speaker, index)
 
 
+def _is_bare(trigger, roles) -> bool:
+    """A noun with no actor, recipient or place that is not its clause's topic names no one's act:
+    "la entrada de la ayuda humanitaria", "issued a warning" (but "La huelga general fue un éxito")."""
+    return (trigger.kind == "noun" and not roles.source and not roles.target and not roles.where
+            and trigger.head.dep_ not in SUBJECT and trigger.head.dep_ != "ROOT")
+
+
 def _is_speech(trigger, reporting) -> bool:
     """A verb both of saying and of an act ("reconoció que ...") reports when it takes a clause."""
     verb = trigger.head
@@ -140,6 +147,8 @@ def _event_for(trigger, sent, article, index, langdata, by_token, context) -> Ev
     frames = lexicon.frames
     place = (article.dateline or {}).get("place")
     roles = find_roles(trigger, frames, index, dateline_place=place if place in index.types else None)
+    if _is_bare(trigger, roles):
+        return None
     inherited = False
     if not roles.source and trigger.kind != "noun":
         roles.source = [i for i in _speaker(trigger, index, reporting) if i not in roles.target]

