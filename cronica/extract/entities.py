@@ -15,6 +15,7 @@ source), with `role` the group kind (`officials`) and key `group:<kind>:<ISO3>`.
 """
 from __future__ import annotations
 
+from ..lang.loader import load
 from ..model import Article, Entity, Mention
 from ..pipeline import component
 from .actor_context import (describe_person, evidence_next_to, find_evidence, find_phrases,
@@ -219,6 +220,28 @@ def _fill_countries_from_roles(clusters: list[Cluster], known: dict) -> None:
             c.country = next(iter(known[c.role]))
 
 
+def _home_country(ctx: _Context, clusters: list[Cluster], dateline: Cluster | None) -> str | None:
+    """The one country an article is about: its dateline's, or the only one it names."""
+    if dateline is not None:
+        return dateline.country
+    named = {e.country for e in ctx.evidence} | {c.country for c in clusters if c.type == "GPE" and c.country}
+    return next(iter(named)) if len(named) == 1 else None
+
+
+def _fill_home_country(ctx: _Context, clusters: list[Cluster], home: str | None) -> None:
+    """A state office holder with no country stated ("el presidente del Gobierno, Pedro
+    Sánchez") takes the article's home country when their sentence names no other."""
+    state = set(load(ctx.article.lang, "titles").get("state_roles") or [])
+    for c in clusters:
+        if home is None or c.type != "PERSON" or c.country or c.role not in state:
+            continue
+        first = min(c.mentions, key=lambda m: m.start)
+        sent = next((s for s in ctx.article.sentences if s.start <= first.start < s.end), None)
+        lo, hi = (sent.start, sent.end) if sent is not None else (first.start, first.end)
+        if all(e.country == home for e in ctx.evidence if lo <= e.start and e.end <= hi):
+            c.country = home
+
+
 def _resolve_masks(article: Article, clusters: list[Cluster], options, headline: dict) -> dict:
     """Masked mention -> the person cluster it stands for (absent when unclear)."""
     masked = [m for m in article.mentions if m.source == "masked"]
@@ -316,6 +339,7 @@ def build_entities(article: Article, options) -> list[Entity]:
         c.type == "PERSON" and c.role and not c.country for c in clusters)
     headline = headline_roles(article) if wanted else {}  # parsing the headline costs a spaCy run
     _fill_countries_from_roles(clusters, _role_countries_of_article(ctx, clusters, headline))
+    _fill_home_country(ctx, clusters, _home_country(ctx, clusters, dateline))
     masks = _resolve_masks(article, clusters, options, headline)
     entities = to_entities(ctx, clusters)
     ids = {tuple(s): e.id for e in entities for s in e.mentions}
