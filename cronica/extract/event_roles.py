@@ -234,7 +234,16 @@ def _direct_roles(trigger, frames: dict, index: EntityIndex, roles: Roles, passi
             targets.append((1 if rel == "obj" else 2, token))
         elif rel == "obj" and not marker:
             targets.append((3, token))
+    targets.extend(_phrase_objects(trigger, frames, skip))
     return targets
+
+
+def _phrase_objects(trigger, frames: dict, skip: set) -> list:
+    """An addressee hung on a phrase's other word: "citó como investigados a X" (X is under
+    "investigados")."""
+    addressee = set(frames.get("addressee") or ())
+    return [(2, token) for word in trigger.tokens[1:] for rel, marker, token in arguments(word)
+            if rel == "obj" and marker in addressee and token.i not in skip]
 
 
 def _pick_target(trigger, frames: dict, index: EntityIndex, targets: list) -> list[str]:

@@ -158,11 +158,15 @@ def test_events_fixed_expression_is_not_event(pipeline, text, lang, type_):
     ("The demonstrators smashed windows and vandalized a subway station.", "en", "PROTEST", "demonstrators", None),
     ("Thousands of US and Filipino troops launched joint exercises.", "en", "COOPERATE", "troops", None),
     ("China held huge drills near the island.", "en", "MOBILIZE", "china", None),
+    ("China held huge drills around Taiwan.", "en", "MOBILIZE", "china", "taiwan"),
+    ("El instructor cita como investigados a Pilar Rodríguez y a Diego Villafañe.", "es", "ACCUSE", "instructor",
+     "pilar rodríguez"),
     ("The patrol boat was deliberately sideswiped by a Chinese militia vessel.", "en", "ASSAULT", "vessel",
      "patrol boat"),
     ("España, Irlanda y Noruega han reconocido al Estado palestino.", "es", "SUPPORT", "españa", None),
     ("Francia y Arabia Saudí copresidirán una conferencia en Nueva York.", "es", "CONSULT", "francia", None),
-    ("El juez ha citado a declarar en calidad de investigado al fiscal general.", "es", "ACCUSE", "juez", None),
+    ("El juez ha citado a declarar en calidad de investigado al fiscal general.", "es", "ACCUSE", "juez",
+     "fiscal general"),
 ])
 def test_events_news_frames(pipeline, text, lang, type_, actor, recipient):
     record, names = _extract(pipeline, text, lang)
