@@ -77,6 +77,16 @@ def test_entities_example_putin_country_only_from_knowledge(example):
      "en", "Sergei Lavrov", "RUS", "foreign minister"),
     ("Los analistas creen que el líder norcoreano Kim Jong Un viajará a Moscú en otoño.",
      "es", "Kim Jong Un", "PRK", "leader"),
+    ("U.S. Army Gen. Stephen Townsend, commander, U.S. Africa Command, said in a statement.",
+     "en", "Stephen Townsend", "USA", "general"),
+    ("Philippine Marine Corps Commandant Major General Arturo Rojas said at the opening ceremony in Manila.",
+     "en", "Arturo Rojas", "PHL", "general"),
+    ("Hong Kong chief executive Carrie Lam last week said she was formally withdrawing the bill.",
+     "en", "Carrie Lam", "HKG", "chief executive"),
+    ("Sobre la ayuda humanitaria se pronunció el representante de Exteriores de Egipto, Badr Abdelatty, ayer.",
+     "es", "Badr Abdelatty", "EGY", "foreign minister"),
+    ("Kyiv’s European allies, including France’s Emmanuel Macron, condemned the Russian strikes.",
+     "en", "Emmanuel Macron", "FRA", None),
 ])
 def test_entities_person_country_and_role_from_title(pipeline, text, lang, name, country, role):
     person = _entity(_run(pipeline, text, lang), name)
@@ -132,3 +142,26 @@ def test_entities_masked_mention_without_caption_resolved(pipeline, title, text,
     flag = next(f for f in article.flags if f.kind == "masked_mention")
     person = next(e for e in article.entities if e.id == flag.resolved_to)
     assert (person.name, person.role, person.country) == (name, "foreign minister", "RUS")
+
+
+@pytest.mark.parametrize("text, lang, name, country", [
+    ("El presidente del Gobierno, Mariano Rajoy, defendió el plan. El Ejecutivo de España lo aprobará el martes.",
+     "es", "Mariano Rajoy", "ESP"),
+    ("El presidente del Gobierno, Mariano Rajoy, viajó a El Cairo. España y Egipto firmaron un acuerdo.",
+     "es", "Mariano Rajoy", None),
+    ("The mayor, Vitali Klitschko, said a school was damaged. Ukraine asked its allies for air defence.",
+     "en", "Vitali Klitschko", "UKR"),
+    ("Stock markets fell sharply, said Vitali Klitschko. Ukraine asked its allies for air defence.",
+     "en", "Vitali Klitschko", None),
+])
+def test_entities_state_office_holder_takes_home_country(pipeline, text, lang, name, country):
+    """Only a state title and an article about one country give a person that country."""
+    assert _entity(_run(pipeline, text, lang), name).country == country
+
+
+@pytest.mark.parametrize("text, lang, name, country", [
+    ("U.S. Africa Command said two contractors were killed in the attack.", "en", "U.S. Africa Command", "USA"),
+    ("U.S. Army troops were deployed to the base on Sunday.", "en", "U.S. Army", "USA"),
+])
+def test_entities_country_prefix_of_a_name(pipeline, text, lang, name, country):
+    assert _entity(_run(pipeline, text, lang), name).country == country

@@ -2,7 +2,7 @@
 import pytest
 
 from cronica.extract.coref import name_fits
-from cronica.extract.linking import load_gazetteer, lookup, person_key, skeleton
+from cronica.extract.linking import load_gazetteer, lookup, person_key, place_country, skeleton
 
 
 @pytest.mark.parametrize("lang, form, key, country", [
@@ -21,6 +21,15 @@ def test_entities_linking_forms_share_keys_across_languages(lang, form, key, cou
 @pytest.mark.parametrize("lang, form", [("es", "Norte"), ("en", "Minister"), ("es", "ministro")])
 def test_entities_linking_common_words_unlinked(lang, form):
     assert lookup(load_gazetteer(lang), form) is None
+
+
+@pytest.mark.parametrize("lang, form, country", [
+    ("es", "Morelos", "MEX"), ("en", "Palawan", "PHL"), ("en", "Texas", "USA"),
+    ("es", "Gaza", "PSE"),  # a town keeps its name over a Mozambican province
+    ("es", "Norte", None), ("en", "North", None),  # common words are no regions
+])
+def test_entities_linking_regions_give_their_country(lang, form, country):
+    assert place_country(load_gazetteer(lang), form) == country
 
 
 @pytest.mark.parametrize("lang, form", [("en", "SEOUL"), ("es", "MOSCÚ")])
