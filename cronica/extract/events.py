@@ -116,6 +116,16 @@ def _is_bare(trigger, roles) -> bool:
             and trigger.head.dep_ not in SUBJECT and trigger.head.dep_ != "ROOT")
 
 
+def _is_imperative(trigger) -> bool:
+    """An order or plea in a quote names no act yet: "Please support us in our fight"."""
+    verb = trigger.head
+    if trigger.kind == "noun" or any(c.dep_ in SUBJECT for c in verb.children):
+        return False
+    bare = verb.tag_ == "VB" and verb.dep_ in ("ROOT", "ccomp", "parataxis") and not any(
+        c.dep_ in ("aux", "auxpass", "mark") for c in verb.children)  # no "to", "will", "did"
+    return "Imp" in verb.morph.get("Mood") or bare
+
+
 def _is_speech(trigger, reporting) -> bool:
     """A verb both of saying and of an act ("reconoció que ...") reports when it takes a clause."""
     verb = trigger.head
@@ -139,7 +149,7 @@ def _confidence(roles, trigger, inherited: bool) -> float:
 def _event_for(trigger, sent, article, index, langdata, by_token, context) -> Event | None:
     """Build the event of one trigger, or None when it is the content of a demand or threat."""
     lexicon, modality, reporting = langdata
-    if _is_speech(trigger, reporting):
+    if _is_speech(trigger, reporting) or _is_imperative(trigger):
         return None
     governor = _governing(trigger, by_token)
     if governor is not None and governor.type in CONTENT_OF and trigger.type != governor.type:
@@ -217,6 +227,16 @@ def _dedupe(events: list[Event]) -> list[Event]:
     return sorted(kept, key=lambda e: (e.trigger["start"], e.type))
 
 
+def _vows_of_force(triggers, by_token: dict, lexicon) -> None:
+    """A vow whose content is an act of material conflict is a threat ("vowed to strike back")."""
+    vows = set(lexicon.frames.get("vows") or ())
+    for trigger in triggers:
+        governor = _governing(trigger, by_token)
+        if (governor is not None and governor.kind == "verb" and governor.head.lemma_.lower() in vows
+                and lexicon.plover[trigger.type]["quad"] == "material_conflict"):
+            governor.type, governor.mode = "THREATEN", None
+
+
 def _sentence_actor(sent, index) -> list[str]:
     root = sent.root
     subject = next((c for c in root.children if c.dep_ in SUBJECT), None)
@@ -241,6 +261,7 @@ def extract_events(article: Article) -> list[Event]:
     for sent in doc.sents:
         triggers = find_triggers(sent, langdata[0])
         by_token = {t.head.i: t for t in triggers}
+        _vows_of_force(triggers, by_token, langdata[0])
         found = [e for e in (_event_for(t, sent, article, index, langdata, by_token, context)
                              for t in triggers) if e is not None]
         found.extend(_demands(sent, article, index, langdata))

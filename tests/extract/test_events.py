@@ -214,3 +214,23 @@ def test_events_headline_line_is_its_own_sentence(pipeline, text, lang, type_, a
 def test_events_bare_noun_names_no_event(pipeline, text, lang, type_):
     record, _ = _extract(pipeline, text, lang)
     assert not _events_of(record, type_)
+
+
+@pytest.mark.parametrize("text,lang,actor", [
+    ("Russia had vowed to strike back for an attack on Friday.", "en", "russia"),
+    ("El gobierno prometió atacar las posiciones rebeldes.", "es", "gobierno"),
+])
+def test_events_vow_of_force_is_a_threat(pipeline, text, lang, actor):
+    record, names = _extract(pipeline, text, lang)
+    threats = _events_of(record, "THREATEN")
+    assert threats and not _events_of(record, "AGREE")
+    assert actor in " ".join(names[i] for i in threats[0]["source"]).lower()
+
+
+@pytest.mark.parametrize("text,lang,type_", [
+    ("“Please support us in our fight,” the protesters said.", "en", "SUPPORT"),
+    ("“Apoyen nuestra lucha”, gritaban los manifestantes.", "es", "SUPPORT"),
+])
+def test_events_imperative_is_not_event(pipeline, text, lang, type_):
+    record, _ = _extract(pipeline, text, lang)
+    assert not _events_of(record, type_)
