@@ -228,12 +228,22 @@ def _home_country(ctx: _Context, clusters: list[Cluster], dateline: Cluster | No
     return next(iter(named)) if len(named) == 1 else None
 
 
+def _of_the_state(ctx: _Context, c: Cluster, state_roles: set) -> bool:
+    """A person with a state title, or an institution named by its kind ("Policía Federal",
+    "Tribunal Supremo")."""
+    if c.type == "PERSON":
+        return c.role in state_roles
+    return c.type == "ORG" and any(h.start == 0 for m in c.mentions if m.source != "masked"
+                                   for h in find_phrases(m.text, ctx.patterns["orgs"]))
+
+
 def _fill_home_country(ctx: _Context, clusters: list[Cluster], home: str | None) -> None:
-    """A state office holder with no country stated ("el presidente del Gobierno, Pedro
-    Sánchez") takes the article's home country when their sentence names no other."""
+    """A state office holder or institution with no country stated ("el presidente del
+    Gobierno, Pedro Sánchez") takes the article's home country when its sentence names
+    no other."""
     state = set(load(ctx.article.lang, "titles").get("state_roles") or [])
     for c in clusters:
-        if home is None or c.type != "PERSON" or c.country or c.role not in state:
+        if home is None or c.country or not _of_the_state(ctx, c, state):
             continue
         first = min(c.mentions, key=lambda m: m.start)
         sent = next((s for s in ctx.article.sentences if s.start <= first.start < s.end), None)
