@@ -165,3 +165,13 @@ def test_entities_state_office_holder_takes_home_country(pipeline, text, lang, n
 ])
 def test_entities_country_prefix_of_a_name(pipeline, text, lang, name, country):
     assert _entity(_run(pipeline, text, lang), name).country == country
+
+
+@pytest.mark.parametrize("text, lang, name, country", [
+    ("La Policía Federal detuvo al exalcalde en Cuernavaca, Morelos, informó el Gobierno de México.",
+     "es", "Policía Federal", "MEX"),
+    ("La Policía Federal detuvo a dos hombres en la frontera con Guatemala, informó el Gobierno de México.",
+     "es", "Policía Federal", None),
+])
+def test_entities_state_institution_takes_home_country(pipeline, text, lang, name, country):
+    assert _entity(_run(pipeline, text, lang), name).country == country
