@@ -116,6 +116,29 @@ def _is_bare(trigger, roles) -> bool:
             and trigger.head.dep_ not in SUBJECT and trigger.head.dep_ != "ROOT")
 
 
+CONTENT_DEPS = {"obj", "dobj", "ccomp", "xcomp", "nsubjpass", "nsubj:pass"}
+
+
+def _is_content(trigger, governor) -> bool:
+    """Whether a trigger lies in what its governor denies ("negó la participación de X"),
+    not in an adjunct ("At a meeting on the strike, X denied ...")."""
+    token = trigger.head
+    while token.head.i != governor.head.i and token.head.i != token.i:
+        token = token.head
+    return token.dep_ in CONTENT_DEPS or token.i == governor.head.i
+
+
+def _answered(trigger, by_token: dict, frames, index) -> list[str]:
+    """A denial answers the author of what it denies: "denied his Russian counterpart's accusations"."""
+    if (trigger.type, trigger.mode) not in DENYING:
+        return []
+    for child in trigger.head.children:
+        other = by_token.get(child.i)
+        if other is not None and child.dep_ in CONTENT_DEPS and other.type in CONTENT_OF:
+            return roles_of_governor(other, frames, index)
+    return []
+
+
 def _is_imperative(trigger) -> bool:
     """An order or plea in a quote names no act yet: "Please support us in our fight"."""
     verb = trigger.head
@@ -159,6 +182,9 @@ def _event_for(trigger, sent, article, index, langdata, by_token, context) -> Ev
     roles = find_roles(trigger, frames, index, dateline_place=place if place in index.types else None)
     if _is_bare(trigger, roles):
         return None
+    answered = _answered(trigger, by_token, frames, index)
+    if answered:
+        roles.target, roles.target_how = answered, "syntax"
     inherited = False
     if not roles.source and trigger.kind != "noun":
         roles.source = [i for i in _speaker(trigger, index, reporting) if i not in roles.target]
@@ -166,7 +192,7 @@ def _event_for(trigger, sent, article, index, langdata, by_token, context) -> Ev
         roles.source, inherited = [i for i in context.actor if i not in roles.target], True
     attribution = find_attribution(trigger, sent, article, index, reporting)
     status = find_status(trigger, modality, reported=attribution is not None)
-    if governor is not None and (governor.type, governor.mode) in DENYING:
+    if governor is not None and (governor.type, governor.mode) in DENYING and _is_content(trigger, governor):
         status = "denied"
         attribution = attribution or {"text": article.text[governor.start:governor.end],
                                       "source": (roles_of_governor(governor, frames, index) or [None])[0]}

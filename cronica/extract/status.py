@@ -15,6 +15,7 @@ EMBED = {"xcomp", "ccomp", "csubj", "advcl", "obj", "dobj", "acl", "pcomp", "pob
          "obl", "nmod", "mark"}
 NONFINITE = {"Inf", "Ger"}
 MODIFIER = {"aux", "aux:pass", "auxpass", "advmod", "neg", "mark", "cop"}
+DENIED_DEPS = {"obj", "dobj", "ccomp", "xcomp", "csubj", "nsubjpass", "nsubj:pass", "pobj"}
 _MAX_CLIMB = 4
 
 
@@ -74,8 +75,8 @@ def _governed_status(verb, modality: Modality) -> str | None:
         # a plan or a modal governs an infinitive or a noun ("planea visitar", "anunció un paro")
         bare = bool(set(child.morph.get("VerbForm")) & NONFINITE) or child.pos_ in ("NOUN", "PROPN") \
             or child.tag_ == "VB"
-        if lemma in modality.deny:
-            return "denied"
+        if lemma in modality.deny and child.dep_ in DENIED_DEPS:
+            return "denied"  # what is denied, not where it is denied ("At a meeting, X denied ...")
         if bare and lemma in modality.hypothetical:
             return "hypothetical"
         if bare and (lemma in modality.plan or lemma in modality.future_aux):

@@ -237,3 +237,24 @@ def test_events_vow_of_force_is_a_threat(pipeline, text, lang, actor):
 def test_events_imperative_is_not_event(pipeline, text, lang, type_):
     record, _ = _extract(pipeline, text, lang)
     assert not _events_of(record, type_)
+
+
+@pytest.mark.parametrize("text,lang,denier,accuser", [
+    ("Ukrainian Ambassador Andrii Melnyk denied his Russian counterpart’s accusations of war crimes.", "en",
+     "melnyk", "russian"),
+])
+def test_events_denial_answers_the_accuser(pipeline, text, lang, denier, accuser):
+    record, names = _extract(pipeline, text, lang)
+    event = _events_of(record, "REJECT")[0]
+    assert denier in " ".join(names[i] for i in event["source"]).lower()
+    assert accuser in " ".join(names[i] for i in event["target"]).lower()
+
+
+@pytest.mark.parametrize("text,lang,type_", [
+    ("At a Security Council emergency meeting on the strike, the ambassador denied the accusations, "
+     "calling them a propaganda show.", "en", "CONSULT"),
+])
+def test_events_adjunct_of_denial_is_not_denied(pipeline, text, lang, type_):
+    record, _ = _extract(pipeline, text, lang)
+    events = _events_of(record, type_)
+    assert len(events) == 1 and events[0]["status"] != "denied"
