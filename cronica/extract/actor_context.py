@@ -57,7 +57,13 @@ def load_patterns(lang: str) -> dict:
     titles = load(lang, "titles")
     entities = load(lang, "entities")
     links = sorted(entities.get("country_link") or [], key=len, reverse=True)
-    return {"titles": _pattern(titles.get("titles") or {}),
+    nouns = "|".join(re.escape(w) for w in sorted(entities.get("place_nouns") or [], key=len, reverse=True))
+    link_words = "|".join(re.escape(w) for w in links) or r"(?!)"
+    return {"place_of": re.compile(rf"(?:['’]s?)?\s+(?:[\w-]+\s+)?(?:{nouns})\s+(?:{link_words})\s+",
+                                   re.IGNORECASE) if nouns else None,
+            "place_noun": re.compile(rf"(?<!\w)(?:{nouns})\s+$", re.IGNORECASE) if nouns else None,
+            "place_link": re.compile(rf"\s+(?:{link_words})\s+", re.IGNORECASE),
+            "titles": _pattern(titles.get("titles") or {}),
             "groups": _pattern(titles.get("groups") or {}),
             "orgs": _pattern(entities.get("org_heads") or {}, flags=0),
             "link": re.compile(r"\s*(?:(?:" + "|".join(re.escape(w) for w in links) + r")\s+)?$")
@@ -171,3 +177,18 @@ def role_countries(text: str, titles: list[Phrase], evidence: list[Evidence], li
         if not named:
             out.setdefault(t.key, set()).add(ev.country)
     return out
+
+
+def country_of_place_phrase(text: str, start: int, evidence: list[Evidence], patterns: dict) -> str | None:
+    """The country of a place named after a place noun tied to a country ("the
+    Philippines' main island of Luzon", "la isla filipina de Luzón")."""
+    if patterns.get("place_of") is None:
+        return None
+    for ev in reversed(evidence):
+        if ev.end > start or start - ev.end > 40:
+            continue
+        gap = text[ev.end:start]
+        if patterns["place_of"].fullmatch(gap) or patterns["place_link"].fullmatch(gap) \
+                and patterns["place_noun"].search(text[max(0, ev.start - 20):ev.start]):
+            return ev.country
+    return None

@@ -18,8 +18,8 @@ from __future__ import annotations
 from ..lang.loader import load
 from ..model import Article, Entity, Mention
 from ..pipeline import component
-from .actor_context import (describe_person, evidence_next_to, find_evidence, find_phrases,
-                            load_patterns, role_countries)
+from .actor_context import (country_of_place_phrase, describe_person, evidence_next_to, find_evidence,
+                            find_phrases, load_patterns, role_countries)
 from .coref import Cluster, merge_place_parts, merge_short_names, resolve_masked
 from .linking import (PLACE_KINDS, country_name, load_gazetteer, lookup, org_key, person_key,
                       place_country, slug)
@@ -123,8 +123,10 @@ def cluster_of(ctx: _Context, m: Mention) -> Cluster | None:
 
 
 def _prefix_country(ctx: _Context, m: Mention) -> str | None:
-    """The country that opens a longer name ("U.S. Africa Command", "Russian Far East")."""
-    return next((e.country for e in ctx.evidence if e.start == m.start and e.end < m.end), None)
+    """The country that opens a longer name ("U.S. Africa Command", "Russian Far East") or
+    ties a place noun to the name ("the Philippines' main island of Luzon")."""
+    return next((e.country for e in ctx.evidence if e.start == m.start and e.end < m.end), None) or \
+        country_of_place_phrase(ctx.article.text, m.start, ctx.evidence, ctx.patterns)
 
 
 def _merge_by_key(clusters: list[Cluster]) -> list[Cluster]:

@@ -162,8 +162,11 @@ def test_entities_state_office_holder_takes_home_country(pipeline, text, lang, n
 @pytest.mark.parametrize("text, lang, name, country", [
     ("U.S. Africa Command said two contractors were killed in the attack.", "en", "U.S. Africa Command", "USA"),
     ("U.S. Army troops were deployed to the base on Sunday.", "en", "U.S. Army", "USA"),
+    ("The drills focus on the north coast of the Philippines’ main island of Luzon, far from Taiwan.",
+     "en", "Luzon", "PHL"),
+    ("Russia’s bombing of Kharkiv killed three people on Friday.", "en", "Kharkiv", "UKR"),
 ])
-def test_entities_country_prefix_of_a_name(pipeline, text, lang, name, country):
+def test_entities_country_opening_or_tied_to_a_name(pipeline, text, lang, name, country):
     assert _entity(_run(pipeline, text, lang), name).country == country
 
 
