@@ -110,10 +110,15 @@ def _speaker(trigger, index, reporting) -> list[str]:
 
 
 def _is_bare(trigger, roles) -> bool:
-    """A noun with no actor, recipient or place that is not its clause's topic names no one's act:
-    "la entrada de la ayuda humanitaria", "issued a warning" (but "La huelga general fue un éxito")."""
-    return (trigger.kind == "noun" and not roles.source and not roles.target and not roles.where
-            and trigger.head.dep_ not in SUBJECT and trigger.head.dep_ != "ROOT")
+    """An act of no one, nowhere: a noun that is not its clause's topic ("la entrada de la ayuda
+    humanitaria", but "La huelga general fue un éxito"), or a subjectless subordinate verb
+    ("Lejos de negar el recrudecimiento ...")."""
+    if roles.source or roles.target or roles.where:
+        return False
+    if trigger.kind != "noun":
+        return any(c.dep_ == "mark" and c.i < trigger.head.i for c in trigger.head.children) \
+            and not any(c.dep_ in SUBJECT for c in trigger.head.children)
+    return trigger.head.dep_ not in SUBJECT and trigger.head.dep_ != "ROOT"
 
 
 CONTENT_DEPS = {"obj", "dobj", "ccomp", "xcomp", "nsubjpass", "nsubj:pass"}
