@@ -170,7 +170,10 @@ def find_times(text: str, lang: str, published: str | None, *, doc=None, quantit
         end = atom.end.isoformat() if atom.end and atom.kind == "interval" else None
         gran = "duration" if atom.kind == "duration" else _GRAN.get(atom.gran, atom.gran)
         gran = gran if gran in GRANULARITIES else "unknown"
-        out.append(TimeExpr(id=f"T{len(out) + 1}", text=text[atom.start_char:atom.end_char].strip(),
+        raw = text[atom.start_char:atom.end_char]
+        atom.start_char += len(raw) - len(raw.lstrip())  # offsets cover the words, not the spaces
+        atom.end_char -= len(raw) - len(raw.rstrip())
+        out.append(TimeExpr(id=f"T{len(out) + 1}", text=text[atom.start_char:atom.end_char],
                             start_char=atom.start_char, end_char=atom.end_char,
                             start=start, end=end, granularity=gran or "unknown"))
     return out

@@ -214,3 +214,12 @@ def test_times_never_crash_and_keep_order(lang, text, day):
         assert t.granularity in GRANULARITIES
         if t.start and t.end:
             assert t.start <= t.end
+
+
+@pytest.mark.parametrize("text", ["Impresionante repercusión.\n\nHasta ahora no hay datos.",
+                                  "Lo dijo la agencia. Hasta el día de hoy no hay datos."])
+def test_times_offsets_cover_words_not_spaces(text):
+    from cronica.extract.times import find_times
+    found = find_times(text, "es", "2025-07-09")
+    assert found
+    assert all(text[t.start_char:t.end_char] == t.text == t.text.strip() for t in found)
