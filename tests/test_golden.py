@@ -68,5 +68,6 @@ def test_golden_record_matches(path: Path, pipeline, news_records, request):
         print("\n".join(difflib.unified_diff(old, new, str(path), str(path), lineterm="")))
         return
     expected = case["expected"]
+    assert expected and case.get("reviewed"), f"{path.name}: not reviewed yet (run --update-golden, read the diff, sign 'reviewed')"
     for field in expected:
         assert actual[field] == expected[field], f"{path.name}: {field} differs"
