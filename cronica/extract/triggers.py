@@ -134,8 +134,9 @@ def _match_phrase(token, lexicon: Lexicon) -> Trigger | None:
                 break
             found.append(hit)
             noun = noun or (hit if hit.pos_ in ("NOUN", "PROPN") else None)
-        else:
-            return Trigger(token, found, type_, mode, "phrase", noun)
+        else:  # "the calls for calm" is a noun's event: its roles are a noun's
+            kind = "noun" if token.pos_ in ("NOUN", "PROPN") else "phrase"
+            return Trigger(token, found, type_, mode, kind, noun)
     return None
 
 

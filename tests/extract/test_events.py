@@ -214,6 +214,7 @@ def test_events_headline_line_is_its_own_sentence(pipeline, text, lang, type_, a
     ("Sobre la entrada a cuentagotas de la ayuda humanitaria en el enclave se pronunció el ministro.", "es", "AID"),
     ("Air raid sirens blared through the night as smoke billowed across the city.", "en", "ASSAULT"),
     ("Lejos de negar el recrudecimiento de los ataques, el jefe del ejército lo justificó.", "es", "REJECT"),
+    ("Lam ignored the calls for an independent inquiry into police conduct.", "en", "REQUEST"),
 ])
 def test_events_bare_noun_names_no_event(pipeline, text, lang, type_):
     record, _ = _extract(pipeline, text, lang)
