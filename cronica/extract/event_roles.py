@@ -191,6 +191,8 @@ def is_passive(verb, frames: dict) -> bool:
         return True  # "fueron muertas", "fue herido": a predicate participle or adjective
     if "Part" not in verb.morph.get("VerbForm") and verb.pos_ != "ADJ":
         return False
+    if "Pres" in verb.morph.get("Tense"):
+        return False  # "have been pressuring": a progressive, active
     if any(c.dep_ == "aux" and c.lemma_.lower() in aux for c in verb.children):
         return True
     if any(c.dep_ == "aux" for c in verb.children):

@@ -118,7 +118,8 @@ def _is_bare(trigger, roles) -> bool:
     if trigger.kind != "noun":
         return any(c.dep_ == "mark" and c.i < trigger.head.i for c in trigger.head.children) \
             and not any(c.dep_ in SUBJECT for c in trigger.head.children)
-    return trigger.head.dep_ not in SUBJECT and trigger.head.dep_ != "ROOT"
+    owned = any(c.dep_ == "poss" or "Yes" in c.morph.get("Poss") for c in trigger.head.children)  # "its demands"
+    return not owned and trigger.head.dep_ not in SUBJECT and trigger.head.dep_ != "ROOT"
 
 
 CONTENT_DEPS = {"obj", "dobj", "ccomp", "xcomp", "nsubjpass", "nsubj:pass"}

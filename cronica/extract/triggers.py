@@ -168,7 +168,9 @@ def _match_noun(tokens, i: int, lexicon: Lexicon) -> Trigger | None:
             # a participle or adjective ("fue muerta", "resultaron heridos") takes a verb's roles
             predicate = token.pos_ in ("ADJ", "VERB") or any(c.dep_ == "cop" for c in token.children)
             kind = "verb" if n == 1 and predicate else "noun"
-            return Trigger(token, list(span), *key, kind)
+            # the span's own head carries the roles: "mediation effort" -> "effort"
+            head = next((t for t in span if t.head not in span or t.head == t), token)
+            return Trigger(head, list(span), *key, kind)
     return None
 
 
