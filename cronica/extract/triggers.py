@@ -218,7 +218,7 @@ def find_triggers(sent, lexicon: Lexicon) -> list[Trigger]:
         if token.i in used:
             continue
         trigger = _match_noun(tokens, i, lexicon)
-        if trigger and len(trigger.tokens) == 1 and _is_classifier(token):
+        if trigger and _is_classifier(trigger.head):  # "protest leader", "air raid sirens"
             continue
         if trigger:
             found.append(trigger)
