@@ -118,7 +118,8 @@ def _is_bare(trigger, roles) -> bool:
     if trigger.kind != "noun":
         return any(c.dep_ == "mark" and c.i < trigger.head.i for c in trigger.head.children) \
             and not any(c.dep_ in SUBJECT for c in trigger.head.children)
-    owned = any(c.dep_ == "poss" or "Yes" in c.morph.get("Poss") for c in trigger.head.children)  # "its demands"
+    # "its demands", "sus exigencias": an owned noun is someone's act
+    owned = any(c.dep_ == "poss" or "Yes" in c.morph.get("Poss") for c in trigger.head.children)
     return not owned and trigger.head.dep_ not in SUBJECT and trigger.head.dep_ != "ROOT"
 
 

@@ -155,7 +155,8 @@ def _match_noun(tokens, i: int, lexicon: Lexicon) -> Trigger | None:
     token = tokens[i]
     if token.pos_ not in NOUN_POS:
         return None
-    if token.pos_ == "VERB" and ("Part" not in token.morph.get("VerbForm") or "Pres" in token.morph.get("Tense")):
+    morph = token.morph
+    if token.pos_ == "VERB" and ("Part" not in morph.get("VerbForm") or "Pres" in morph.get("Tense")):
         return None  # "called", "calling" are verbs; only past participles ("heridos") read as nouns
     for n in (4, 3, 2, 1):  # longest first: "huelga de hambre" before "huelga"
         span = tokens[i:i + n]
