@@ -59,7 +59,8 @@ def collect(news: Path, limit: int) -> tuple[dict, dict]:
 
 
 def _generic(name: str) -> bool:
-    """A one-word name that is also a common word ("Estado", "Gobierno"): it names no one thing."""
+    """A one-word organisation name that is also a common word ("Estado", "Gobierno"):
+    it names a different body in each country's news."""
     import simplemma
     word = name.strip()
     return " " not in word and any(simplemma.is_known(word.lower(), lang=lang) for lang in ("es", "en"))
@@ -71,7 +72,7 @@ def select(votes: dict, labels: dict) -> list[dict]:
         country, n = counter.most_common(1)[0]
         if n >= MIN_ARTICLES and n / sum(counter.values()) >= AGREEMENT:
             (etype, name), _ = labels[key].most_common(1)[0]
-            if not _generic(name):
+            if etype == "PERSON" or not _generic(name):
                 rows.append({"key": key, "type": etype, "country": country, "articles": n, "name": name})
     return rows
 
