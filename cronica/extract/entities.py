@@ -360,6 +360,8 @@ def build_entities(article: Article, options) -> list[Entity]:
             flag.resolved_to = ids.get((flag.start, flag.end))
     if dateline is not None:
         article.dateline["place"] = ids.get((dateline.mentions[0].start, dateline.mentions[0].end))
+    elif article.dateline:
+        article.dateline = None  # an upper-case label ("CHINESE AGGRESSION:"), not a place
     return entities
 
 

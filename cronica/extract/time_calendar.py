@@ -112,10 +112,11 @@ def iso_week(year: int, n: int) -> Interval:
     return monday, monday + dt.timedelta(days=6)
 
 
-def weekday_near(ref: dt.date, weekday: int, direction: int) -> dt.date:
-    """The nearest `weekday` strictly after (direction 1) or before (-1) `ref`."""
+def weekday_near(ref: dt.date, weekday: int, direction: int, *, today: bool = False) -> dt.date:
+    """The nearest `weekday` after (direction 1) or before (-1) `ref`; `ref` itself when
+    `today` and it is that weekday (news of a Sunday says "on Sunday" of the same day)."""
     delta = (weekday - ref.weekday()) % 7 * direction if direction > 0 else -((ref.weekday() - weekday) % 7)
-    if delta == 0:
+    if delta == 0 and not today:
         delta = 7 * direction
     return ref + dt.timedelta(days=delta)
 

@@ -61,7 +61,7 @@ def weekday_default(wd: int, rel, ref: dt.date, future: bool) -> dt.date:
         return monday + dt.timedelta(days=wd + 7 * {"this": 0, "next": 1, "last": -1}[rel])
     if rel == "upcoming" or (rel is None and future):
         return cal.weekday_near(ref, wd, 1)
-    return cal.weekday_near(ref, wd, -1)
+    return cal.weekday_near(ref, wd, -1, today=True)
 
 
 def _season_default(f: dict, ref: dt.date, future: bool):

@@ -178,3 +178,10 @@ def test_entities_country_opening_or_tied_to_a_name(pipeline, text, lang, name, 
 ])
 def test_entities_state_institution_takes_home_country(pipeline, text, lang, name, country):
     assert _entity(_run(pipeline, text, lang), name).country == country
+
+
+@pytest.mark.parametrize("text", ["CHINESE AGGRESSION: Manila accused Beijing of sideswiping a Philippine patrol boat."])
+def test_entities_upper_case_label_is_no_dateline(pipeline, text):
+    from cronica.model import Article
+    article = pipeline(Article(text=text, lang="en", published="2024-10-16"))
+    assert article.dateline is None

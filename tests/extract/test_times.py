@@ -223,3 +223,12 @@ def test_times_offsets_cover_words_not_spaces(text):
     found = find_times(text, "es", "2025-07-09")
     assert found
     assert all(text[t.start_char:t.end_char] == t.text == t.text.strip() for t in found)
+
+
+@pytest.mark.parametrize("text,lang,published,day", [
+    ("Thousands of protesters in Hong Kong on Sunday chanted the US national anthem.", "en", "2019-09-08", "2019-09-08"),
+    ("Miles de personas marcharon el domingo en Madrid.", "es", "2019-09-08", "2019-09-08"),
+])
+def test_times_weekday_of_publication_day_is_that_day(text, lang, published, day):
+    from cronica.extract.times import find_times
+    assert find_times(text, lang, published)[0].start == day
