@@ -26,7 +26,8 @@ def summarise_store(conn: sqlite3.Connection, *, examples: int = 5) -> dict:
         "stories": conn.execute("SELECT count(*) FROM stories").fetchone()[0],
         "top_entities": _pairs(conn, """
             SELECT e.name, e.type, e.country, count(*) AS n FROM event_entities l
-            JOIN entities e ON e.key = l.key GROUP BY l.key ORDER BY n DESC LIMIT 10"""),
+            JOIN entities e ON e.key = l.key WHERE e.type IN ('PERSON', 'ORG', 'GPE', 'LOC', 'NORP')
+            GROUP BY l.key ORDER BY n DESC LIMIT 10"""),
         "examples": [dict(zip(("type", "status", "date", "title", "evidence"), row)) for row in conn.execute("""
             SELECT ev.type, ev.status, ev.date_start, d.title, ev.evidence FROM events ev
             JOIN documents d ON d.doc_rowid = ev.doc_rowid
