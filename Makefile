@@ -21,7 +21,7 @@ demo: install
 	$(BIN)/python scripts/demo.py --shared $(SHARED)
 
 test: install
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest
 
 bench: install
 	$(BIN)/python -m bench.run
