@@ -30,6 +30,7 @@ class Modality:
     hypothetical: frozenset
     conditional: frozenset
     obligation: frozenset
+    condition: frozenset = frozenset()
 
 
 @lru_cache(maxsize=None)
@@ -40,7 +41,7 @@ def load_modality(lang: str) -> Modality:
     def words(key):
         return frozenset(str(w).lower() for w in data.get(key) or ())
     return Modality(words("negation"), words("deny"), words("plan"), words("future_aux"),
-                    words("hypothetical"), words("conditional"), words("obligation"))
+                    words("hypothetical"), words("conditional"), words("obligation"), words("condition"))
 
 
 def _words(token) -> set[str]:
@@ -50,6 +51,8 @@ def _words(token) -> set[str]:
 def _own_status(verb, modality: Modality) -> str | None:
     """Status marked on the verb itself: negation, modal, future, conditional."""
     mods = [c for c in verb.children if c.dep_ in MODIFIER] + [verb]
+    if any(c.dep_ == "mark" and _words(c) & modality.condition for c in mods):
+        return "hypothetical"  # the protasis of a condition ("si ... enfrenta agresión") did not happen
     if any(_words(c) & modality.negation for c in mods if c.i != verb.i):
         return "denied"
     if any(_words(c) & modality.hypothetical for c in mods if c.i != verb.i):

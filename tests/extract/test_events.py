@@ -263,3 +263,16 @@ def test_events_adjunct_of_denial_is_not_denied(pipeline, text, lang, type_):
     record, _ = _extract(pipeline, text, lang)
     events = _events_of(record, type_)
     assert len(events) == 1 and events[0]["status"] != "denied"
+
+
+@pytest.mark.parametrize("text,lang,trigger", [
+    ("The two leaders signed a pact pledging mutual aid if either country is attacked.", "en", "attacked"),
+    ("Si la policía detiene a los manifestantes, habrá protestas.", "es", "detiene"),
+])
+def test_events_condition_clause_is_hypothetical(text, lang, trigger):
+    from cronica.model import Article
+    from cronica.pipeline import Pipeline
+    from cronica.settings import load_options
+    article = Pipeline(options=load_options(environ={}))(Article(text=text, lang=lang, published="2025-07-09"))
+    found = [e for e in article.events if e.trigger and text[e.trigger["start"]:e.trigger["end"]] == trigger]
+    assert found and all(e.status == "hypothetical" for e in found)
