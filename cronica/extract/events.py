@@ -146,6 +146,18 @@ def _answered(trigger, by_token: dict, frames, index) -> list[str]:
     return []
 
 
+def _by_nature(trigger, lexicon) -> bool:
+    """An earthquake, a storm or a fire that "struck" or "killed" is no one's act (the verb's
+    subject is a hazard; event nouns are left alone: "opened fire" is an act)."""
+    if trigger.kind == "noun":
+        return False
+    verb = trigger.head
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT]
+    if not subjects and verb.dep_ == "conj":  # "sacudió Nepal y mató a decenas": the first verb's subject
+        subjects = [c for c in verb.head.children if c.dep_ in SUBJECT]
+    return any(c.lemma_.lower() in lexicon.natural_forces or c.lower_ in lexicon.natural_forces for c in subjects)
+
+
 def _is_imperative(trigger) -> bool:
     """An order or plea in a quote names no act yet: "Please support us in our fight"."""
     verb = trigger.head
@@ -179,7 +191,7 @@ def _confidence(roles, trigger, inherited: bool) -> float:
 def _event_for(trigger, sent, article, index, langdata, by_token, context) -> Event | None:
     """Build the event of one trigger, or None when it is the content of a demand or threat."""
     lexicon, modality, reporting = langdata
-    if _is_speech(trigger, reporting) or _is_imperative(trigger):
+    if _is_speech(trigger, reporting) or _is_imperative(trigger) or _by_nature(trigger, lexicon):
         return None
     governor = _governing(trigger, by_token)
     if governor is not None and governor.type in CONTENT_OF and trigger.type != governor.type:

@@ -29,6 +29,7 @@ class Lexicon:
     phrases: dict          # verb lemma -> list of (tuple of noun lemmas, type, mode)
     frames: dict           # role name -> list of markers
     plover: dict           # type -> {quad, modes, gloss}
+    natural_forces: frozenset = frozenset()  # lemmas of hazards that act without an actor
 
 
 @dataclass
@@ -92,7 +93,8 @@ def load_lexicon(lang: str) -> Lexicon:
         verb, *rest = form.split()
         phrases.setdefault(verb, []).append((tuple(rest), *key))
     frames = {k: [str(x).lower() for x in v] for k, v in (data.get("frames") or {}).items()}
-    return Lexicon(lang, verbs, reflexive_verbs, nouns, phrases, frames, plover)
+    forces = frozenset(str(w).lower() for w in data.get("natural_forces") or ())
+    return Lexicon(lang, verbs, reflexive_verbs, nouns, phrases, frames, plover, forces)
 
 
 def _lemma(token) -> str:

@@ -276,3 +276,18 @@ def test_events_condition_clause_is_hypothetical(text, lang, trigger):
     article = Pipeline(options=load_options(environ={}))(Article(text=text, lang=lang, published="2025-07-09"))
     found = [e for e in article.events if e.trigger and text[e.trigger["start"]:e.trigger["end"]] == trigger]
     assert found and all(e.status == "hypothetical" for e in found)
+
+
+@pytest.mark.parametrize("text,lang,kept", [
+    ("A magnitude-7.3 earthquake struck Nepal on Tuesday, just over two weeks after a massive quake killed more than 8,000 people.", "en", 0),
+    ("Soldiers opened fire on the protesters in the capital on Sunday.", "en", 1),
+    ("Un terremoto de magnitud 7,3 sacudió Nepal y mató a decenas de personas.", "es", 0),
+])
+def test_events_natural_hazard_is_no_actor(text, lang, kept):
+    from cronica.model import Article
+    from cronica.pipeline import Pipeline
+    from cronica.settings import load_options
+    article = Pipeline(options=load_options(environ={}))(Article(text=text, lang=lang, published="2015-05-12"))
+    assert len([e for e in article.events if e.type == "ASSAULT"]) >= kept
+    if not kept:
+        assert not [e for e in article.events if e.type == "ASSAULT"]
