@@ -291,3 +291,20 @@ def test_events_natural_hazard_is_no_actor(text, lang, kept):
     assert len([e for e in article.events if e.type == "ASSAULT"]) >= kept
     if not kept:
         assert not [e for e in article.events if e.type == "ASSAULT"]
+
+
+@pytest.mark.parametrize("text,lang,inviter,invitee", [
+    ("La agencia oficial de noticias de Corea del Norte dijo que Lavrov fue invitado por el Ministerio de "
+     "Relaciones Exteriores del país, pero no proporcionó más detalles.", "es", "Ministerio de Relaciones Exteriores", "Lavrov"),
+    ("Chinese President Xi Jinping invited Russian President Vladimir Putin to visit Beijing next year.", "en",
+     "Xi Jinping", "Vladimir Putin"),
+])
+def test_events_invitation_is_consult(text, lang, inviter, invitee):
+    from cronica.model import Article
+    from cronica.pipeline import Pipeline
+    from cronica.settings import load_options
+    article = Pipeline(options=load_options(environ={}))(Article(text=text, lang=lang, published="2025-07-09"))
+    names = {e.id: e.name for e in article.entities}
+    invites = [e for e in article.events if e.type == "CONSULT" and e.mode == "invite"]
+    assert invites
+    assert [names[i] for i in invites[0].source] == [inviter] and [names[i] for i in invites[0].target] == [invitee]
