@@ -109,6 +109,9 @@ class Article:
     flags: list[Flag] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    # every gazetteer match (demonym adjectives included), found once by the mentions step and
+    # read again by the entity layer as country evidence; not part of the record
+    gazetteer_mentions: list[Mention] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     times: list[TimeExpr] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)

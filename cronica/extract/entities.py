@@ -35,8 +35,8 @@ class _Context:
         self.patterns = load_patterns(article.lang)
         self.rules = load_name_rules(article.lang)
         self.connectors = self.rules["connectors"]
-        sent_starts = {s.start for s in article.doc.sents}
-        found = find_gazetteer_mentions(article, self.gazetteer, sent_starts)
+        found = article.gazetteer_mentions or find_gazetteer_mentions(
+            article, self.gazetteer, {s.start for s in article.doc.sents})
         self.evidence = sorted(find_evidence(found, self.gazetteer), key=lambda e: e.start)
         self.titles = find_phrases(article.text, self.patterns["titles"])
 

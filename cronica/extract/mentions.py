@@ -220,14 +220,15 @@ def combine_mentions(model: list[Mention], gazetteer: list[Mention], table: Gaze
     return sorted(out, key=lambda x: (x.start, -x.end))
 
 
-@component("cronica.mentions.v1", assigns=["article.mentions"], requires=["article.doc"])
+@component("cronica.mentions.v1", assigns=["article.mentions", "article.gazetteer_mentions"],
+           requires=["article.doc"])
 def make_mentions(options):
     def find_mentions(article: Article) -> Article:
         rules = load_name_rules(article.lang)
         sent_starts = {s.start for s in article.doc.sents}
         model = [repair_span(article, m, rules, sent_starts) for m in recognize(article, options)]
         table = load_gazetteer(article.lang)
-        gazetteer = find_gazetteer_mentions(article, table, sent_starts)
+        gazetteer = article.gazetteer_mentions = find_gazetteer_mentions(article, table, sent_starts)
         masked = find_masked_mentions(article)
         titles = find_phrases(article.text, load_patterns(article.lang)["titles"])
         model = [m for m in model if m is not None

@@ -269,11 +269,9 @@ def test_events_adjunct_of_denial_is_not_denied(pipeline, text, lang, type_):
     ("The two leaders signed a pact pledging mutual aid if either country is attacked.", "en", "attacked"),
     ("Si la policía detiene a los manifestantes, habrá protestas.", "es", "detiene"),
 ])
-def test_events_condition_clause_is_hypothetical(text, lang, trigger):
+def test_events_condition_clause_is_hypothetical(pipeline, text, lang, trigger):
     from cronica.model import Article
-    from cronica.pipeline import Pipeline
-    from cronica.settings import load_options
-    article = Pipeline(options=load_options(environ={}))(Article(text=text, lang=lang, published="2025-07-09"))
+    article = pipeline(Article(text=text, lang=lang, published="2025-07-09"))
     found = [e for e in article.events if e.trigger and text[e.trigger["start"]:e.trigger["end"]] == trigger]
     assert found and all(e.status == "hypothetical" for e in found)
 
@@ -283,11 +281,9 @@ def test_events_condition_clause_is_hypothetical(text, lang, trigger):
     ("Soldiers opened fire on the protesters in the capital on Sunday.", "en", 1),
     ("Un terremoto de magnitud 7,3 sacudió Nepal y mató a decenas de personas.", "es", 0),
 ])
-def test_events_natural_hazard_is_no_actor(text, lang, kept):
+def test_events_natural_hazard_is_no_actor(pipeline, text, lang, kept):
     from cronica.model import Article
-    from cronica.pipeline import Pipeline
-    from cronica.settings import load_options
-    article = Pipeline(options=load_options(environ={}))(Article(text=text, lang=lang, published="2015-05-12"))
+    article = pipeline(Article(text=text, lang=lang, published="2015-05-12"))
     assert len([e for e in article.events if e.type == "ASSAULT"]) >= kept
     if not kept:
         assert not [e for e in article.events if e.type == "ASSAULT"]
@@ -299,11 +295,9 @@ def test_events_natural_hazard_is_no_actor(text, lang, kept):
     ("Chinese President Xi Jinping invited Russian President Vladimir Putin to visit Beijing next year.", "en",
      "Xi Jinping", "Vladimir Putin"),
 ])
-def test_events_invitation_is_consult(text, lang, inviter, invitee):
+def test_events_invitation_is_consult(pipeline, text, lang, inviter, invitee):
     from cronica.model import Article
-    from cronica.pipeline import Pipeline
-    from cronica.settings import load_options
-    article = Pipeline(options=load_options(environ={}))(Article(text=text, lang=lang, published="2025-07-09"))
+    article = pipeline(Article(text=text, lang=lang, published="2025-07-09"))
     names = {e.id: e.name for e in article.entities}
     invites = [e for e in article.events if e.type == "CONSULT" and e.mode == "invite"]
     assert invites
