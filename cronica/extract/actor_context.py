@@ -192,3 +192,36 @@ def country_of_place_phrase(text: str, start: int, evidence: list[Evidence], pat
                 and patterns["place_noun"].search(text[max(0, ev.start - 20):ev.start]):
             return ev.country
     return None
+
+
+# evidence that names the country itself, not a town that may lie anywhere
+COUNTRY_KINDS = ("country", "capital", "demonym")
+
+
+def _one_country(evidence: list[Evidence], lo: int, hi: int) -> str | None:
+    found = {ev.country for ev in evidence if lo <= ev.start and ev.end <= hi and ev.kind in COUNTRY_KINDS}
+    return found.pop() if len(found) == 1 else None
+
+
+def country_of_group(article: Article, evidence: list[Evidence], start: int, end: int) -> str | None:
+    """The country of an unnamed group ("los manifestantes", "campesinos de la sierra"),
+    read as event coders read it: a country named or implied inside the phrase
+    ("colonos israelíes", "estudiantes de Chile"), else the only country of its
+    sentence, else the dateline's, else the only country the article names.
+
+    Args:
+        article: the article (sentences and dateline read).
+        evidence: the article's country evidence (`find_evidence`), in text order.
+        start, end: the group phrase's character span.
+    Returns:
+        an ISO 3166-1 alpha-3 code, or None.
+    """
+    inside = [ev.country for ev in evidence if start <= ev.start and ev.end <= end]
+    if inside:
+        return inside[0]
+    sent = next((s for s in article.sentences if s.start <= start < s.end), None)
+    if sent is not None and (country := _one_country(evidence, sent.start, sent.end)):
+        return country
+    place = (article.dateline or {}).get("place")
+    home = next((e.country for e in article.entities if e.id == place), None)
+    return home or _one_country(evidence, 0, len(article.text))

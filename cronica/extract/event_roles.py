@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..model import Entity
+from .actor_context import country_of_group, find_evidence
+from .linking import load_gazetteer
 
 SUBJECT = {"nsubj", "nsubj:pass", "nsubjpass", "csubj"}
 PASSIVE_SUBJECT = {"nsubj:pass", "nsubjpass"}
@@ -54,6 +56,7 @@ class EntityIndex:
         self.by_token: dict[int, list[str]] = {}
         self.types = {e.id: e.type for e in article.entities}
         self._nominal: dict[str, str] = {}
+        self._evidence = None  # country evidence, read when the first unnamed group needs it
         self.time_tokens: set[int] = set()  # a date is never an actor ("agreed on Wednesday")
         for time in article.times:
             span = doc.char_span(time.start_char, time.end_char, alignment_mode="expand")
@@ -75,6 +78,13 @@ class EntityIndex:
                     ids.append(i)
         return ids
 
+    def _group_country(self, start: int, end: int) -> str | None:
+        if self._evidence is None:
+            gazetteer = load_gazetteer(self.article.lang)
+            self._evidence = sorted(find_evidence(self.article.gazetteer_mentions, gazetteer),
+                                    key=lambda e: e.start)
+        return country_of_group(self.article, self._evidence, start, end)
+
     def nominal(self, head) -> str:
         """Return the id of an entity for an unnamed group ("miembros de un grupo armado").
 
@@ -87,8 +97,8 @@ class EntityIndex:
         key = self.article.text[start:end].lower()
         if key not in self._nominal:
             ent_id = f"E{len(self.article.entities) + 1}"
-            self.article.entities.append(Entity(id=ent_id, name=self.article.text[start:end],
-                                                type="MISC", mentions=[]))
+            self.article.entities.append(Entity(id=ent_id, name=self.article.text[start:end], type="MISC",
+                                                country=self._group_country(start, end), mentions=[]))
             self.types[ent_id] = "MISC"
             self._nominal[key] = ent_id
         # no mention spans: an unnamed group is an event's actor, not a named entity, and
