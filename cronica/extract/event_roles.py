@@ -328,6 +328,9 @@ def _noun_roles(noun, frames: dict, index: EntityIndex, roles: Roles, skip=froze
     # "Israeli tank shelling", "el ataque israelí": a named modifier is the actor
     modifiers = [t for c in noun.children if c.dep_ in ("amod", "compound") for t in c.subtree]
     roles.source = roles.source or index.ids_in(modifiers)
+    carried, light_object = _carried_actor(noun, frames, index, type_)
+    if light_object:  # "iniciaron un bloqueo de los puertos": the subject, not the ports
+        roles.source = roles.source or carried
     for rel, marker, token in arguments(noun):
         if token.i in skip or token.pos_ not in NOMINAL_POS | PRONOUN_POS:
             continue
@@ -335,6 +338,13 @@ def _noun_roles(noun, frames: dict, index: EntityIndex, roles: Roles, skip=froze
             roles.source = roles.source or entities_of(token, index, make_nominal=False)
         elif rel in ("obl", "obj") and marker in recipient:
             roles.target = roles.target or entities_of(token, index)
+    roles.source = roles.source or carried
+
+
+def _carried_actor(noun, frames: dict, index: EntityIndex, type_: str) -> tuple[list, bool]:
+    """The actor a nominal event takes from its clause: the subject of a support verb
+    ("realizaron una huelga"), or of the verb it is an adjunct of for participant types.
+    Returns (entity ids, whether the noun is a support verb's object)."""
     support = set(frames.get("support_verbs") or ())
     head = noun.head
     if head.dep_ in PREP and head.head.pos_ in ("VERB", "AUX"):
@@ -342,12 +352,12 @@ def _noun_roles(noun, frames: dict, index: EntityIndex, roles: Roles, skip=froze
     else:
         adjunct = noun.dep_ in OBLIQUE and head.pos_ in ("VERB", "AUX")
     light = head.lemma_.lower() in support or head.lower_ in support
-    inherit = (noun.dep_ in OBJECT | SUBJECT and light) or (
-        adjunct and type_ in PARTICIPANT_TYPES)
-    if not roles.source and inherit:
-        subject = subject_of(head)
-        if subject is not None and subject.i != noun.i and not is_pronoun(subject):
-            roles.source = entities_of(subject, index)
+    if not ((noun.dep_ in OBJECT | SUBJECT and light) or (adjunct and type_ in PARTICIPANT_TYPES)):
+        return [], False
+    subject = subject_of(head)
+    if subject is None or subject.i == noun.i or is_pronoun(subject):
+        return [], False
+    return entities_of(subject, index), light and noun.dep_ in OBJECT
 
 
 def _place(trigger, frames: dict, index: EntityIndex, dateline_place) -> str | None:
