@@ -97,13 +97,27 @@ class EntityIndex:
         key = self.article.text[start:end].lower()
         if key not in self._nominal:
             ent_id = f"E{len(self.article.entities) + 1}"
+            core = _core_name(head, words)
+            aliases = [core] if core.lower() != key else []
             self.article.entities.append(Entity(id=ent_id, name=self.article.text[start:end], type="MISC",
-                                                country=self._group_country(start, end), mentions=[]))
+                                                country=self._group_country(start, end), aliases=aliases,
+                                                mentions=[]))
             self.types[ent_id] = "MISC"
             self._nominal[key] = ent_id
         # no mention spans: an unnamed group is an event's actor, not a named entity, and
         # must not count as one for named-entity readers
         return self._nominal[key]
+
+
+def _core_name(head, words: list) -> str:
+    """The group's noun with the modifiers next to it, without complements: "campesinos" in
+    "Los campesinos de la sierra", "jefes sindicales" in "los jefes sindicales de la CGT"."""
+    core = [head]
+    for t in sorted(words, key=lambda t: abs(t.i - head.i)):
+        if t.head.i == head.i and t.dep_ in ("amod", "compound", "flat") and (
+                t.i == core[0].i - 1 or t.i == core[-1].i + 1):
+            core = sorted(core + [t], key=lambda x: x.i)
+    return head.doc[core[0].i:core[-1].i + 1].text
 
 
 def marker_of(token) -> str:
