@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from ..model import Article, Event
 from ..pipeline import component
 from .attribution import find_attribution, is_reporting, load_reporting
+from .event_recipients import fallback_target, is_purpose
 from .event_roles import SUBJECT, EntityIndex, entities_of, find_roles, is_passive, is_pronoun, subject_of
 from .status import find_status, load_modality
 from .triggers import find_triggers, load_lexicon
@@ -191,7 +192,8 @@ def _confidence(roles, trigger, inherited: bool) -> float:
 def _event_for(trigger, sent, article, index, langdata, by_token, context) -> Event | None:
     """Build the event of one trigger, or None when it is the content of a demand or threat."""
     lexicon, modality, reporting = langdata
-    if _is_speech(trigger, reporting) or _is_imperative(trigger) or _by_nature(trigger, lexicon):
+    if _is_speech(trigger, reporting) or _is_imperative(trigger) or _by_nature(trigger, lexicon) \
+            or is_purpose(trigger, by_token):
         return None
     governor = _governing(trigger, by_token)
     if governor is not None and governor.type in CONTENT_OF and trigger.type != governor.type:
@@ -204,6 +206,8 @@ def _event_for(trigger, sent, article, index, langdata, by_token, context) -> Ev
     answered = _answered(trigger, by_token, frames, index)
     if answered:
         roles.target, roles.target_how = answered, "syntax"
+    if not roles.target:
+        roles.target = [i for i in fallback_target(trigger, frames, index, by_token) if i not in roles.source]
     inherited = False
     if not roles.source and trigger.kind != "noun":
         roles.source = [i for i in _speaker(trigger, index, reporting) if i not in roles.target]

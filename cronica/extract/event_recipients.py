@@ -1,0 +1,77 @@
+"""Recipients that an event's own arguments do not name.
+
+Event coders (CAMEO, PLOVER) give a verb of intent the recipient of the act it
+announces: "Iran threatened to cut off electricity to Nakhichevan" is a threat to
+Nakhichevan, "Pakistan has refused to deploy peacekeepers in Iraq" a refusal to Iraq.
+An act with no recipient at all is done to the place it is done in: "Serbia lifted a
+night curfew in Montenegro", "activists staged a protest in Beijing". Both rules read
+the parse and the role markers of `lang/<lang>/event_triggers.yaml` only.
+"""
+from __future__ import annotations
+
+from .event_roles import NOMINAL_POS, PLACE_TYPES, arguments, find_roles, phrase_tokens
+from .triggers import Trigger
+
+CONTENT = {"xcomp"}  # "threatened to cut off ...": the infinitive holds the act announced
+PURPOSE = {"advcl", "xcomp"}  # "sent troops to help Russia", "envió tropas para ayudar a Rusia"
+PURPOSE_TYPES = {"AID"}  # help given by an act is that act's purpose, not a second event
+VERBAL = {"VERB", "AUX"}
+
+
+def is_purpose(trigger, by_token: dict) -> bool:
+    """Whether a trigger only tells what the act it depends on is for: the help in
+    "Kim has sent thousands of troops to help Russia" is the sending's purpose."""
+    verb = trigger.head
+    if trigger.type not in PURPOSE_TYPES or trigger.kind == "noun" or verb.dep_ not in PURPOSE:
+        return False
+    governor = by_token.get(verb.head.i)
+    return governor is not None and governor.type not in PURPOSE_TYPES
+
+
+def place_target(trigger, frames: dict, index) -> list[str]:
+    """The country or region an act is done in ("in Montenegro"), read from the trigger,
+    its noun, and the verb a nominal trigger is the object of ("attend a summit in X")."""
+    markers = set(frames.get("place") or ())
+    heads = [trigger.head] + ([trigger.noun] if trigger.noun is not None else [])
+    if trigger.kind == "noun" and trigger.head.head.pos_ in VERBAL:
+        heads.append(trigger.head.head)
+    for head in heads:
+        for rel, marker, token in arguments(head):
+            if rel != "obl" or marker not in markers or token.pos_ not in NOMINAL_POS:
+                continue
+            for ent_id in index.ids_in(phrase_tokens(token, frames)):
+                if index.types.get(ent_id) in PLACE_TYPES:
+                    return [ent_id]
+    return []
+
+
+def content_target(trigger, frames: dict, index, by_token: dict, depth: int = 2) -> list[str]:
+    """The recipient of the act an infinitive complement announces ("threatened to break
+    relations with Russia"), or the place of that act; a complement's own complement
+    counts too ("sent troops to help prolong Russia's war effort")."""
+    if depth == 0:
+        return []
+    for child in trigger.head.children:
+        purpose = child.i in by_token and is_purpose(by_token[child.i], by_token)
+        if (child.dep_ not in CONTENT and not purpose) or child.pos_ not in VERBAL:
+            continue
+        inner = by_token.get(child.i) or Trigger(child, [child], trigger.type, None, "verb")
+        target = find_roles(inner, frames, index).target or place_target(inner, frames, index) \
+            or content_target(inner, frames, index, by_token, depth - 1)
+        if target:
+            return target
+    return []
+
+
+def fallback_target(trigger, frames: dict, index, by_token: dict) -> list[str]:
+    """A recipient for an event whose own arguments name none (see the module's rules).
+
+    Args:
+        trigger: the event's triggers.Trigger.
+        frames: the language's role markers.
+        index: the article's EntityIndex.
+        by_token: the sentence's triggers by head token index.
+    Returns:
+        entity ids, or [] when neither rule applies.
+    """
+    return content_target(trigger, frames, index, by_token) or place_target(trigger, frames, index)
