@@ -19,15 +19,15 @@ def summarise_store(conn: sqlite3.Connection, *, examples: int = 5) -> dict:
         dict with documents, entities, events, top_entities and examples.
     """
     return {
-        "documents": _pairs(conn, "SELECT lang, count(*) FROM documents GROUP BY lang ORDER BY 2 DESC"),
-        "entities": _pairs(conn, "SELECT type, count(*) FROM entities GROUP BY type ORDER BY 2 DESC"),
-        "events": _pairs(conn, "SELECT type, count(*) FROM events GROUP BY type ORDER BY 2 DESC"),
-        "statuses": _pairs(conn, "SELECT status, count(*) FROM events GROUP BY status ORDER BY 2 DESC"),
+        "documents": _pairs(conn, "SELECT lang, count(*) FROM documents GROUP BY lang ORDER BY 2 DESC, 1"),
+        "entities": _pairs(conn, "SELECT type, count(*) FROM entities GROUP BY type ORDER BY 2 DESC, 1"),
+        "events": _pairs(conn, "SELECT type, count(*) FROM events GROUP BY type ORDER BY 2 DESC, 1"),
+        "statuses": _pairs(conn, "SELECT status, count(*) FROM events GROUP BY status ORDER BY 2 DESC, 1"),
         "stories": conn.execute("SELECT count(*) FROM stories").fetchone()[0],
         "top_entities": _pairs(conn, """
             SELECT e.name, e.type, e.country, count(*) AS n FROM event_entities l
             JOIN entities e ON e.key = l.key WHERE e.type IN ('PERSON', 'ORG', 'GPE', 'LOC', 'NORP')
-            GROUP BY l.key ORDER BY n DESC LIMIT 10"""),
+            GROUP BY e.key, e.name, e.type, e.country ORDER BY n DESC, e.key LIMIT 10"""),
         "examples": [dict(zip(("type", "status", "date", "title", "evidence"), row)) for row in conn.execute("""
             SELECT ev.type, ev.status, ev.date_start, d.title, ev.evidence FROM events ev
             JOIN documents d ON d.doc_rowid = ev.doc_rowid

@@ -18,8 +18,8 @@ def _options(args):
 
 
 def _open(args):
-    from .sqlite import open_store
-    return open_store(_options(args)["db_path"])
+    from .backend import open_target
+    return open_target(_options(args)["db_path"])
 
 
 def _print(data, as_json: bool, render) -> None:
@@ -54,19 +54,19 @@ def ingest_cli(args) -> int:
 def search_cli(args) -> int:
     """`cronica search`: documents matching words, best first."""
     from ..query.render import render_search
-    from .search import search_documents
+    from .backend import queries_for
     with _open(args) as store:
-        result = search_documents(store.conn, " ".join(args.words), limit=args.limit)
+        result = queries_for(store.conn).search_documents(store.conn, " ".join(args.words), limit=args.limit)
     _print(result, args.json, render_search)
     return 0 if result["results"] else 1
 
 
 def timeline_cli(args) -> int:
     """`cronica timeline`: events of an entity (or of matching articles) by date."""
-    from ..query.timeline import timeline
     from ..query.render import render_timeline
+    from .backend import queries_for
     with _open(args) as store:
-        result = timeline(store.conn, entity=None if args.query else args.name,
+        result = queries_for(store.conn).timeline(store.conn, entity=None if args.query else args.name,
                           query=args.name if args.query else None, date_from=args.date_from,
                           date_to=args.date_to, types=(args.type or "").split(","), limit=args.limit)
     _print(result, args.json, render_timeline)
@@ -75,11 +75,12 @@ def timeline_cli(args) -> int:
 
 def entity_cli(args) -> int:
     """`cronica entity`: who or what a name is, its aliases, events and co-actors."""
-    from ..query.entity import entity_profile, resolve_entity
     from ..query.render import render_entity
+    from .backend import queries_for
     with _open(args) as store:
-        keys = resolve_entity(store.conn, args.name)
-        profiles = [entity_profile(store.conn, key, limit=args.limit) for key in keys[:3]]
+        queries = queries_for(store.conn)
+        keys = queries.resolve_entity(store.conn, args.name)
+        profiles = [queries.entity_profile(store.conn, key, limit=args.limit) for key in keys[:3]]
     if not profiles:
         sys.stderr.write(f"cronica: no entity named '{args.name}'\n")
         return 1
@@ -89,10 +90,11 @@ def entity_cli(args) -> int:
 
 def figures_cli(args) -> int:
     """`cronica figures`: every reported figure of a unit, by date and by source."""
-    from ..query.figures import figures
     from ..query.render import render_figures
+    from .backend import queries_for
     with _open(args) as store:
-        result = figures(store.conn, actor=args.actor, target=args.target, unit=args.unit, limit=args.limit)
+        result = queries_for(store.conn).figures(store.conn, actor=args.actor, target=args.target,
+                                                 unit=args.unit, limit=args.limit)
     _print(result, args.json, render_figures)
     return 0 if result["figures"] else 1
 
@@ -126,7 +128,7 @@ def summary_cli(args) -> int:
 
 
 def _common(p, add_settings, *, json_flag=True, limit=20):
-    p.add_argument("--db", help="store file (default: the db_path setting)")
+    p.add_argument("--db", help="store file, or a postgresql:// DSN (default: the db_path setting)")
     if json_flag:
         p.add_argument("--json", action="store_true", help="print JSON instead of text")
         p.add_argument("--limit", type=int, default=limit, help="most results to show")

@@ -17,6 +17,13 @@ CREATE OR REPLACE FUNCTION cronica_ts_config(lang TEXT) RETURNS regconfig
                      ELSE 'simple'::regconfig END
 $$;
 
+-- SQLite's group_concat(value, separator), so that the export queries read both stores.
+CREATE OR REPLACE FUNCTION cronica_concat(acc TEXT, value TEXT, sep TEXT) RETURNS TEXT
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT CASE WHEN value IS NULL THEN acc WHEN acc IS NULL THEN value ELSE acc || sep || value END
+$$;
+CREATE OR REPLACE AGGREGATE group_concat(TEXT, TEXT) (SFUNC = cronica_concat, STYPE = TEXT);
+
 CREATE SEQUENCE IF NOT EXISTS documents_doc_rowid_seq;
 CREATE TABLE IF NOT EXISTS documents (
     doc_rowid    BIGINT PRIMARY KEY DEFAULT nextval('documents_doc_rowid_seq'),

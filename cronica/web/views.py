@@ -2,22 +2,14 @@
 from __future__ import annotations
 
 import sqlite3
-import sys
 
-from ..query.document import document_view
-from ..query.entity import entity_profile, resolve_entity
-from ..query.figures import figures
-from ..query.timeline import timeline
-from ..store.search import search_documents
+from ..store.backend import queries_for
 from .highlight import annotation_lists, highlight_segments
 
 
 def _queries(conn):
-    """The query functions for the store behind `conn`: these, or PostgreSQL's mirror of them."""
-    if getattr(conn, "backend", None) == "postgresql":
-        from ..store import postgres
-        return postgres
-    return sys.modules[__name__]
+    """The query functions for the store behind `conn` (SQLite or PostgreSQL)."""
+    return queries_for(conn)
 
 
 def _page(data: dict, limit: int, offset: int, shown: int) -> dict:
