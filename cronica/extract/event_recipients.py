@@ -15,17 +15,46 @@ from .triggers import Trigger
 CONTENT = {"xcomp"}  # "threatened to cut off ...": the infinitive holds the act announced
 PURPOSE = {"advcl", "xcomp"}  # "sent troops to help Russia", "envió tropas para ayudar a Rusia"
 PURPOSE_TYPES = {"AID"}  # help given by an act is that act's purpose, not a second event
+# a demand made by a protest ("marched to demand reforms") is an event of its own, and it
+# tells whom the protest is against
+LENDING = {("PROTEST", "REQUEST")}
 VERBAL = {"VERB", "AUX"}
+OBJECTS = {"dobj", "obj"}
 
 
-def is_purpose(trigger, by_token: dict) -> bool:
+def governor_of(trigger, by_token: dict, frames: dict):
+    """The trigger whose act this one is the purpose or manner of: a purpose clause
+    ("sent troops to help"), a participle ("marched, calling for"), or an "in" phrase of
+    the same act ("began a hunger strike in protest against ...")."""
+    token = trigger.head
+    if token.dep_ == "pobj" and token.head.dep_ == "prep":
+        if token.head.lower_ not in (frames.get("purpose") or ()):
+            return None  # "held talks during a visit": two acts
+        token = token.head
+    elif token.dep_ not in PURPOSE:
+        return None
+    parent = token.head
+    found = by_token.get(parent.i)
+    if found is None:  # "began a hunger strike to protest": the verb's object is the trigger
+        found = next((by_token[c.i] for c in parent.children if c.dep_ in OBJECTS and c.i in by_token), None)
+    return found if found is not trigger else None
+
+
+def is_purpose(trigger, by_token: dict, frames: dict) -> bool:
     """Whether a trigger only tells what the act it depends on is for: the help in
-    "Kim has sent thousands of troops to help Russia" is the sending's purpose."""
-    verb = trigger.head
-    if trigger.type not in PURPOSE_TYPES or trigger.kind == "noun" or verb.dep_ not in PURPOSE:
+    "Kim has sent thousands of troops to help Russia", the protest in "began a hunger
+    strike to protest against the decision"."""
+    governor = governor_of(trigger, by_token, frames)
+    if governor is None or trigger.kind == "noun" and trigger.head.dep_ != "pobj":
         return False
-    governor = by_token.get(verb.head.i)
-    return governor is not None and governor.type not in PURPOSE_TYPES
+    return trigger.type == governor.type or (
+        trigger.type in PURPOSE_TYPES and governor.type not in PURPOSE_TYPES)
+
+
+def _lenders(trigger, by_token: dict, frames: dict) -> list:
+    """Triggers that lend their recipient to this one: its purposes, and its demands."""
+    return [t for t in by_token.values() if governor_of(t, by_token, frames) is trigger and (
+        is_purpose(t, by_token, frames) or (trigger.type, t.type) in LENDING)]
 
 
 def place_target(trigger, frames: dict, index) -> list[str]:
@@ -51,11 +80,11 @@ def content_target(trigger, frames: dict, index, by_token: dict, depth: int = 2)
     counts too ("sent troops to help prolong Russia's war effort")."""
     if depth == 0:
         return []
-    for child in trigger.head.children:
-        purpose = child.i in by_token and is_purpose(by_token[child.i], by_token)
-        if (child.dep_ not in CONTENT and not purpose) or child.pos_ not in VERBAL:
-            continue
-        inner = by_token.get(child.i) or Trigger(child, [child], trigger.type, None, "verb")
+    lenders = _lenders(trigger, by_token, frames)
+    inners = lenders + [by_token.get(c.i) or Trigger(c, [c], trigger.type, None, "verb")
+                        for c in trigger.head.children if c.dep_ in CONTENT and c.pos_ in VERBAL
+                        and by_token.get(c.i) not in lenders]
+    for inner in inners:
         target = find_roles(inner, frames, index).target or place_target(inner, frames, index) \
             or content_target(inner, frames, index, by_token, depth - 1)
         if target:

@@ -25,6 +25,8 @@ from .triggers import find_triggers, load_lexicon
 # the content of a demand, threat or accusation is not an event that happened
 CONTENT_OF = {"REQUEST", "THREATEN", "ACCUSE"}
 DENYING = {("REJECT", "deny")}
+# what is agreed to, promised or refused has not happened: "agreed to provide aid", "refused to deploy"
+INTENDED = {"AGREE", "REJECT"}
 NESTED = {"ccomp", "parataxis", "advcl", "acl", "relcl", "acl:relcl"}
 _MAX_CLIMB = 4
 
@@ -193,10 +195,13 @@ def _event_for(trigger, sent, article, index, langdata, by_token, context) -> Ev
     """Build the event of one trigger, or None when it is the content of a demand or threat."""
     lexicon, modality, reporting = langdata
     if _is_speech(trigger, reporting) or _is_imperative(trigger) or _by_nature(trigger, lexicon) \
-            or is_purpose(trigger, by_token):
+            or is_purpose(trigger, by_token, lexicon.frames):
         return None
     governor = _governing(trigger, by_token)
     if governor is not None and governor.type in CONTENT_OF and trigger.type != governor.type:
+        return None
+    if governor is not None and governor.type in INTENDED and (governor.type, governor.mode) not in DENYING \
+            and trigger.type != governor.type and _is_content(trigger, governor):
         return None
     frames = lexicon.frames
     place = (article.dateline or {}).get("place")
