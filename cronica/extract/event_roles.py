@@ -300,6 +300,8 @@ def _verb_roles(trigger, frames: dict, index: EntityIndex, roles: Roles) -> None
     if passive and not roles.target and verb.dep_ in SHARE_SUBJECT:
         subject = subject_of(verb.head)  # "resultaron heridas": the subject is the victim
         roles.target = entities_of(subject, index) if subject is not None else []
+    if not roles.target and trigger.type in PHYSICAL:
+        roles.target = _described_patient(verb, index) if passive else _stray_patient(verb, frames, index)
     if not roles.source and not passive:
         subject = subject_of(verb)
         if subject is not None and not is_pronoun(subject):
@@ -323,6 +325,30 @@ def _relative_object(verb, index: EntityIndex, roles: Roles) -> None:
     subject = subject_of(matrix) if matrix.pos_ in ("VERB", "AUX") else None
     if subject is not None and not is_pronoun(subject):
         roles.source = entities_of(subject, index)
+
+
+def _described_patient(verb, index: EntityIndex) -> list[str]:
+    """The victim a passive participle describes: "dos personas ... fueron desaparecidas"
+    parsed as a modifier of "personas", "una persona resultó herida" with the participle
+    parsed as the object of "resultó"."""
+    if verb.dep_ in RELATIVE and verb.head.pos_ in NOMINAL_POS:
+        return entities_of(verb.head, index)
+    if verb.dep_ in OBJECT and verb.head.pos_ in ("VERB", "AUX"):
+        subject = subject_of(verb.head)
+        return entities_of(subject, index) if subject is not None and not is_pronoun(subject) else []
+    return []
+
+
+def _stray_patient(verb, frames: dict, index: EntityIndex) -> list[str]:
+    """The person a physical act is done to, when the parser hung the marked object lower in
+    the clause: "ejecutaron en sitio no precisado, a cuatro personas"."""
+    markers = set(frames.get("addressee") or ()) - set(frames.get("instrument") or ())
+    for token in verb.subtree:
+        if token.i > verb.i and token.pos_ in NOMINAL_POS and marker_of(token) in markers:
+            between = [t for t in token.ancestors if t.i != verb.i and verb in t.ancestors]
+            if not any(t.pos_ in ("VERB", "AUX") for t in between):
+                return entities_of(token, index)
+    return []
 
 
 def _stray_agent(verb, agent: set, index: EntityIndex) -> list[str]:
