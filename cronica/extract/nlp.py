@@ -6,6 +6,7 @@ modules read it. Pipelines come from PyPI packages; nothing is downloaded.
 from __future__ import annotations
 
 import importlib
+import re
 import warnings
 from functools import lru_cache
 
@@ -61,6 +62,35 @@ def parse(text: str, lang: str, disable: tuple[str, ...] = ()):
         return nlp(text, disable=[name for name in disable if name in nlp.pipe_names])
 
 
+def _truecase_line(line: str, body_words: set[str]) -> str:
+    """An upper-case headline in ordinary case: a word keeps a capital only where the article
+    writes it so elsewhere ("COLONOS JUDIOS CORTAN LA CARRETERA" -> "Colonos judios cortan la
+    carretera"), so that the parser reads verbs and nouns, not a string of names."""
+    def word(match) -> str:
+        w = match.group()
+        if w in body_words:
+            return w  # an acronym written in capitals in the body too ("ETA", "FARC")
+        return w.capitalize() if w.capitalize() in body_words else w.lower()
+    out = re.sub(r"\w+", word, line)
+    out = out[:1].upper() + out[1:]
+    return out if len(out) == len(line) else line
+
+
+def case_for_parsing(text: str) -> str:
+    """The text with its upper-case lines (headlines) in ordinary case; same length, so
+    every character offset holds. Lines with lower-case letters are left as they are."""
+    lines = text.split("\n")
+    shouting = [i for i, line in enumerate(lines)
+                if sum(ch.isalpha() for ch in line) >= 8 and not any(ch.islower() for ch in line)
+                and len(line.split()) >= 2]
+    if not shouting:
+        return text
+    body_words = set(re.findall(r"\w+", "\n".join(line for i, line in enumerate(lines) if i not in shouting)))
+    for i in shouting:
+        lines[i] = _truecase_line(lines[i], body_words)
+    return "\n".join(lines)
+
+
 @component("cronica.analyze.v1", assigns=["article.doc", "article.sentences"],
            requires=["article.lang"])
 def make_analyzer(options):
@@ -70,7 +100,7 @@ def make_analyzer(options):
                              lang=article.lang, supported=", ".join(SUPPORTED))
         text = article.text[:MAX_SPACY_CHARS]
         skip = ("ner",) if uses_own_recognizer(article.lang, options) else ()
-        article.doc = parse(text, article.lang, skip)
+        article.doc = parse(case_for_parsing(text), article.lang, skip)
         article.sentences = [Sentence(s.start_char, s.end_char) for s in article.doc.sents]
         return article
     return analyze
