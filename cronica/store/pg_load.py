@@ -243,7 +243,7 @@ def write_records(pg: PgConnection, records: list[dict]) -> Counter:
     Returns:
         counts: added, replaced, unchanged, duplicate, failed.
     """
-    from .records import _meta_copies, check_record
+    from .records import _meta_copies, check_record, fill_known_countries
     counts, valid = Counter(), []
     for record in records:
         try:
@@ -266,6 +266,7 @@ def write_records(pg: PgConnection, records: list[dict]) -> Counter:
             _detail_rows(record, rowid, event_rowids, rows)
             copies += [(rowid, *c) for c in _meta_copies(record)]
         _write_rows(pg, rows, tally)
+        fill_known_countries(pg, sorted(tally))
         with pg.raw.cursor() as cur:  # a copy may be known already: keep the first, as the store does
             cur.executemany("INSERT INTO duplicates (doc_rowid, copy_id, url, source) VALUES (%s, %s, %s, %s)"
                             " ON CONFLICT DO NOTHING", copies)

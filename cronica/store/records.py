@@ -50,6 +50,7 @@ def write_record(conn: sqlite3.Connection, record: dict) -> str:
     doc_rowid = _insert_document(conn, record, digest, row["doc_rowid"] if row else None)
     keys = _insert_entities(conn, doc_rowid, record)
     events = _insert_events(conn, doc_rowid, record, keys)
+    fill_known_countries(conn, sorted({key for key, _ in keys.values()}))
     _insert_quantities(conn, doc_rowid, record, events)
     _insert_times_and_flags(conn, doc_rowid, record)
     copies = [tuple(c) for c in copies] + _meta_copies(record)
@@ -129,6 +130,27 @@ def _insert_entities(conn, doc_rowid: int, record: dict) -> dict[str, tuple[str,
         " country = COALESCE(entities.country, excluded.country)",
         [(k, e.get("name") or k, e.get("type"), e.get("country")) for k, e in first.items()])
     return keys
+
+
+# the store's knowledge of whom a person or organisation acts for (the first country an article
+# gave it), lent to its event roles where their own article named no country: in this article,
+# and in earlier ones when this is the first article to name it
+_FILL_COUNTRY = (
+    "UPDATE event_entities SET country = (SELECT e.country FROM entities e WHERE e.key = event_entities.key)"
+    " WHERE country IS NULL AND key IN ({keys}) AND EXISTS (SELECT 1 FROM entities e"
+    " WHERE e.key = event_entities.key AND e.country IS NOT NULL AND e.type IN ('PERSON', 'ORG'))")
+
+
+def fill_known_countries(conn, keys: list[str], *, chunk: int = 500) -> None:
+    """Give the store's country of each of `keys` to their event roles that have none.
+
+    Args:
+        conn: a store connection (SQLite, or PostgreSQL through its adapter) in a write transaction.
+        keys: entity keys just written.
+    """
+    for n in range(0, len(keys), chunk):
+        part = keys[n:n + chunk]
+        conn.execute(_FILL_COUNTRY.format(keys=",".join("?" * len(part))), part)
 
 
 def _event_dates(event: dict, published: str | None) -> tuple:

@@ -317,3 +317,15 @@ def _exported(path, fmt):
         import pyarrow.parquet as pq
         rows = pq.read_table(path).to_pylist()
     return [{k: v for k, v in row.items() if k != "story_id"} for row in rows]
+
+
+@pytest.mark.parametrize("order", [(0, 1), (1, 0)])
+def test_postgres_event_roles_take_the_country_the_store_knows(pg_dsn, known_country_records, order):
+    from cronica.store.postgres import connect
+    key = next(e["key"] for e in known_country_records[1]["entities"] if e["type"] == "PERSON")
+    for n in order:  # one load each: the second learns from, or teaches, the first
+        _load(pg_dsn, [known_country_records[n]])
+    with connect(pg_dsn) as pg:
+        rows = pg.execute("SELECT d.id, l.country FROM event_entities l JOIN documents d ON d.doc_rowid = l.doc_rowid"
+                          " WHERE l.key = ? AND l.role = 'actor'", (key,)).fetchall()
+    assert {(r[0], r[1]) for r in rows} == {("es-molano-despliegue", "COL"), ("es-molano-visita", "COL")}

@@ -68,3 +68,20 @@ def test_records_entities_get_global_keys(chronicle_db, key, country):
     with open_store(chronicle_db) as store:
         row = store.conn.execute("SELECT country FROM entities WHERE key = ?", (key,)).fetchone()
     assert row is not None and row[0] == country
+
+
+
+@pytest.mark.parametrize("order", [(0, 1), (1, 0)])
+def test_records_event_roles_take_the_country_the_store_knows(tmp_path, known_country_records, order):
+    visit = known_country_records[1]
+    person = next(e for e in visit["entities"] if e["type"] == "PERSON")
+    assert person["country"] is None  # its own article does not say whom he acts for
+    with open_store(tmp_path / "c.db") as store:
+        for n in order:
+            store.add_record(known_country_records[n])
+        rows = store.conn.execute(
+            "SELECT d.id, l.country FROM event_entities l JOIN documents d ON d.doc_rowid = l.doc_rowid"
+            " WHERE l.key = ? AND l.role = 'actor'", (person["key"],)).fetchall()
+        kept = store.get_record(visit["id"])
+    assert {(r[0], r[1]) for r in rows} == {("es-molano-despliegue", "COL"), ("es-molano-visita", "COL")}
+    assert kept == visit  # the stored article itself keeps what its text said
