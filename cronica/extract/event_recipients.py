@@ -92,6 +92,33 @@ def content_target(trigger, frames: dict, index, by_token: dict, depth: int = 2)
     return []
 
 
+COOPERATION = {"verbal_cooperation", "material_cooperation"}
+
+
+def is_refusal(trigger, plover: dict, modality) -> bool:
+    """A cooperation someone says they will not give is a refusal (PLOVER REJECT):
+    "Syria says it will not accept any more refugees", "he would not provide support".
+    The caller checks that someone says it; this reads the negated future."""
+    if plover.get(trigger.type, {}).get("quad") not in COOPERATION:
+        return False
+    verb = trigger.head
+    if trigger.kind == "noun" and verb.head.pos_ in VERBAL:
+        verb = verb.head  # "would not provide support": the noun's verb
+    words = [{c.lower_, c.lemma_.lower()} for c in verb.children if c.dep_ in ("aux", "neg", "advmod")]
+    negated = any(w & modality.negation for w in words)
+    return negated and any(w & (modality.future_aux | modality.conditional) for w in words)
+
+
+def object_owner(trigger, index) -> list[str]:
+    """Entities named inside the object of a verb phrase ("expelled two Russian diplomats",
+    "recalled France's ambassador"): the recipient of the act, never its actor."""
+    noun = trigger.noun
+    if trigger.kind != "phrase" or noun is None or noun.dep_ not in OBJECTS:
+        return []
+    inside = [t for c in noun.children if c.dep_ in ("amod", "compound", "poss") for t in c.subtree]
+    return index.ids_in(inside)
+
+
 def fallback_target(trigger, frames: dict, index, by_token: dict) -> list[str]:
     """A recipient for an event whose own arguments name none (see the module's rules).
 

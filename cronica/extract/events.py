@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from ..model import Article, Event
 from ..pipeline import component
 from .attribution import find_attribution, is_reporting, load_reporting
-from .event_recipients import fallback_target, is_purpose
+from .event_recipients import fallback_target, is_purpose, is_refusal, object_owner
 from .event_roles import SUBJECT, EntityIndex, entities_of, find_roles, is_passive, is_pronoun, subject_of
 from .status import find_status, load_modality
 from .triggers import find_triggers, load_lexicon
@@ -211,6 +211,9 @@ def _event_for(trigger, sent, article, index, langdata, by_token, context) -> Ev
     answered = _answered(trigger, by_token, frames, index)
     if answered:
         roles.target, roles.target_how = answered, "syntax"
+    owner = object_owner(trigger, index)
+    if owner and not roles.target:
+        roles.source, roles.target = [i for i in roles.source if i not in owner], owner
     if not roles.target:
         roles.target = [i for i in fallback_target(trigger, frames, index, by_token) if i not in roles.source]
     inherited = False
@@ -229,8 +232,11 @@ def _event_for(trigger, sent, article, index, langdata, by_token, context) -> Ev
     if when is None and status in ("asserted", "reported") and _is_past(trigger) and not any(
             sent.start_char <= t.start_char < sent.end_char for t in article.times):
         when = context.when
+    etype, emode = trigger.type, trigger.mode
+    if status == "denied" and attribution is not None and is_refusal(trigger, lexicon.plover, modality):
+        etype, emode, status = "REJECT", "refuse", "reported"  # "X said it would not ...": a refusal
     return Event(
-        id="", type=trigger.type, mode=trigger.mode, source=roles.source, target=roles.target,
+        id="", type=etype, mode=emode, source=roles.source, target=roles.target,
         where=roles.where, when=when,
         quantities=_quantities(article, tokens), status=status, attribution=attribution,
         evidence={"start": sent.start_char, "end": sent.end_char},

@@ -1,0 +1,88 @@
+"""English event conventions shared with event coders: recipients of announced acts,
+places as recipients, purposes, refusals and the object of a sanction.
+
+Sentences come from the PLOVER gold standard records in ../shared/data/events.
+"""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from cronica.model import Article
+
+GSR = "plover-gsr-cameo-en.jsonl"
+
+
+@pytest.fixture(scope="module")
+def gsr_text(shared_data):
+    """Sentence of a PLOVER gold record by id."""
+    with open(shared_data / "events" / GSR, encoding="utf-8") as f:
+        records = {r["id"]: r["text"] for r in map(json.loads, f)}
+    return records.__getitem__
+
+
+def _events(pipeline, text: str) -> list[tuple]:
+    """(type, actor countries, recipient countries) of each event of one English text."""
+    article = pipeline(Article(text=text, lang="en"))
+    countries = {e.id: e.country for e in article.entities}
+    return [(ev.type, {countries.get(i) for i in ev.source}, {countries.get(i) for i in ev.target})
+            for ev in article.events]
+
+
+def _coded(events, type_: str, actor: str | None, recipient: str) -> bool:
+    return any(t == type_ and (actor is None or actor in src) and recipient in tgt for t, src, tgt in events)
+
+
+@pytest.mark.parametrize("record, type_, actor, recipient", [
+    ("PLOVER-GSR01-THREATEN-0002", "THREATEN", "IRN", "AZE"),   # threatened to cut off electricity to ...
+    ("PLOVER-GSR01-THREATEN-0005", "THREATEN", "AZE", "RUS"),   # threatened to break relations with Russia
+    ("PLOVER-GSR01-REJECT-0011", "REJECT", "PAK", "IRQ"),       # refused to deploy peacekeepers in Iraq
+])
+def test_events_en_conventions_announced_act_lends_recipient(pipeline, gsr_text, record, type_, actor, recipient):
+    assert _coded(_events(pipeline, gsr_text(record)), type_, actor, recipient)
+
+
+@pytest.mark.parametrize("record, type_, actor, recipient", [
+    ("PLOVER-GSR01-CONCEDE-0005", "CONCEDE", "SRB", "MNE"),     # lifted a night curfew in Montenegro
+    ("PLOVER-GSR01-PROTEST-0002", "PROTEST", None, "SRB"),      # demonstrated on Tuesday in Serbia
+])
+def test_events_en_conventions_place_is_recipient(pipeline, gsr_text, record, type_, actor, recipient):
+    assert _coded(_events(pipeline, gsr_text(record)), type_, actor, recipient)
+
+
+@pytest.mark.parametrize("record, governed", [
+    ("PLOVER-GSR01-REJECT-0011", "MOBILIZE"),    # the deployment refused did not happen
+    ("PLOVER-GSR01-REJECT-0013", "CONCEDE"),     # declined to resign
+])
+def test_events_en_conventions_refused_act_is_no_event(pipeline, gsr_text, record, governed):
+    events = _events(pipeline, gsr_text(record))
+    assert any(t == "REJECT" for t, _, _ in events)
+    assert not any(t == governed for t, _, _ in events)
+
+
+@pytest.mark.parametrize("record, recipient", [
+    ("PLOVER-GSR01-PROTEST-0007", "SWE"),   # began a hunger strike ... to protest against Sweden's decision
+])
+def test_events_en_conventions_purpose_is_one_event(pipeline, gsr_text, record, recipient):
+    protests = [e for e in _events(pipeline, gsr_text(record)) if e[0] == "PROTEST"]
+    assert len(protests) == 1 and recipient in protests[0][2]
+
+
+@pytest.mark.parametrize("record, type_, actor, recipient", [
+    ("PLOVER-GSR01-SANCTION-0003", "SANCTION", "CHE", "RUS"),   # expelled two Russian diplomats
+    ("PLOVER-GSR01-SANCTION-0006", "SANCTION", "JPN", "SRB"),   # halted economic aid to Serbia
+])
+def test_events_en_conventions_sanction_recipient(pipeline, gsr_text, record, type_, actor, recipient):
+    assert _coded(_events(pipeline, gsr_text(record)), type_, actor, recipient)
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Syria says it will not accept any more refugees if war starts in Iraq.", "SYR"),
+    ("Obama said he would not provide support to Israel", "USA"),
+    ("Serbia said it would not release the prisoners.", "SRB"),
+])
+def test_events_en_conventions_negated_cooperation_is_refusal(pipeline, text, actor):
+    events = _events(pipeline, text)
+    assert any(t == "REJECT" and actor in src for t, src, _ in events)
+    assert not any(t in ("AGREE", "CONCEDE") for t, _, _ in events)
