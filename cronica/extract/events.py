@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from ..model import Article, Event
 from ..pipeline import component
 from .attribution import find_attribution, is_reporting, load_reporting
-from .event_recipients import fallback_target, is_purpose, is_refusal, object_owner
+from .event_recipients import fallback_target, is_purpose, is_refusal, is_threat, object_owner
 from .event_roles import SUBJECT, EntityIndex, entities_of, find_roles, is_passive, is_pronoun, subject_of
 from .status import find_status, load_modality
 from .triggers import find_triggers, load_lexicon
@@ -112,11 +112,12 @@ def _speaker(trigger, index, reporting) -> list[str]:
     return entities_of(speaker, index)
 
 
-def _is_bare(trigger, roles) -> bool:
+def _is_bare(trigger, roles, dateline_place=None) -> bool:
     """An act of no one, nowhere: a noun that is not its clause's topic ("la entrada de la ayuda
     humanitaria", but "La huelga general fue un éxito"), or a subjectless subordinate verb
-    ("Lejos de negar el recrudecimiento ...")."""
-    if roles.source or roles.target or roles.where:
+    ("Lejos de negar el recrudecimiento ..."). The dateline, every event's place by default,
+    does not make a place of its own."""
+    if roles.source or roles.target or (roles.where and roles.where != dateline_place):
         return False
     if trigger.kind != "noun":
         return any(c.dep_ == "mark" and c.i < trigger.head.i for c in trigger.head.children) \
@@ -206,7 +207,7 @@ def _event_for(trigger, sent, article, index, langdata, by_token, context) -> Ev
     frames = lexicon.frames
     place = (article.dateline or {}).get("place")
     roles = find_roles(trigger, frames, index, dateline_place=place if place in index.types else None)
-    if _is_bare(trigger, roles):
+    if _is_bare(trigger, roles, place):
         return None
     answered = _answered(trigger, by_token, frames, index)
     if answered:
@@ -235,6 +236,8 @@ def _event_for(trigger, sent, article, index, langdata, by_token, context) -> Ev
     etype, emode = trigger.type, trigger.mode
     if status == "denied" and attribution is not None and is_refusal(trigger, lexicon.plover, modality):
         etype, emode, status = "REJECT", "refuse", "reported"  # "X said it would not ...": a refusal
+    elif status == "planned" and attribution is not None and is_threat(trigger, lexicon.plover):
+        etype, emode, status = "THREATEN", None, "reported"  # "X said it would blockade ...": a threat
     return Event(
         id="", type=etype, mode=emode, source=roles.source, target=roles.target,
         where=roles.where, when=when,
