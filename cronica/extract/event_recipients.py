@@ -15,9 +15,9 @@ from .triggers import Trigger
 CONTENT = {"xcomp"}  # "threatened to cut off ...": the infinitive holds the act announced
 PURPOSE = {"advcl", "xcomp"}  # "sent troops to help Russia", "envió tropas para ayudar a Rusia"
 PURPOSE_TYPES = {"AID"}  # help given by an act is that act's purpose, not a second event
-# a demand made by a protest ("marched to demand reforms") is an event of its own, and it
-# tells whom the protest is against
-LENDING = {("PROTEST", "REQUEST")}
+# a protest's demand ("marched to demand reforms", "blocked roads demanding ...") is what the
+# protest is for: one event, whose recipient is the one the demand is made of
+PURPOSE_PAIRS = {("PROTEST", "REQUEST")}
 VERBAL = {"VERB", "AUX"}
 OBJECTS = {"dobj", "obj"}
 
@@ -47,14 +47,14 @@ def is_purpose(trigger, by_token: dict, frames: dict) -> bool:
     governor = governor_of(trigger, by_token, frames)
     if governor is None or trigger.kind == "noun" and trigger.head.dep_ != "pobj":
         return False
-    return trigger.type == governor.type or (
+    return trigger.type == governor.type or (governor.type, trigger.type) in PURPOSE_PAIRS or (
         trigger.type in PURPOSE_TYPES and governor.type not in PURPOSE_TYPES)
 
 
 def _lenders(trigger, by_token: dict, frames: dict) -> list:
-    """Triggers that lend their recipient to this one: its purposes, and its demands."""
-    return [t for t in by_token.values() if governor_of(t, by_token, frames) is trigger and (
-        is_purpose(t, by_token, frames) or (trigger.type, t.type) in LENDING)]
+    """Triggers that lend their recipient to this one: its purposes."""
+    return [t for t in by_token.values() if governor_of(t, by_token, frames) is trigger
+            and is_purpose(t, by_token, frames)]
 
 
 def place_target(trigger, frames: dict, index) -> list[str]:
@@ -93,6 +93,7 @@ def content_target(trigger, frames: dict, index, by_token: dict, depth: int = 2)
 
 
 COOPERATION = {"verbal_cooperation", "material_cooperation"}
+DECIDED = {"SANCTION"}
 
 
 def is_refusal(trigger, plover: dict, modality) -> bool:
@@ -107,6 +108,15 @@ def is_refusal(trigger, plover: dict, modality) -> bool:
     words = [{c.lower_, c.lemma_.lower()} for c in verb.children if c.dep_ in ("aux", "neg", "advmod")]
     negated = any(w & modality.negation for w in words)
     return negated and any(w & (modality.future_aux | modality.conditional) for w in words)
+
+
+def is_threat(trigger, plover: dict) -> bool:
+    """An act of material conflict its actor says they will carry out is a threat (PLOVER
+    THREATEN): "French farmers said they would blockade Paris". The caller checks that the
+    act is planned and said by someone. A sanction announced is a decision taken, coded
+    as the sanction ("announced it would prohibit all aid")."""
+    return plover.get(trigger.type, {}).get("quad") == "material_conflict" and trigger.type not in DECIDED
+
 
 
 def object_owner(trigger, index) -> list[str]:

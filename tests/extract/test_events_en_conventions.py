@@ -86,3 +86,22 @@ def test_events_en_conventions_negated_cooperation_is_refusal(pipeline, text, ac
     events = _events(pipeline, text)
     assert any(t == "REJECT" and actor in src for t, src, _ in events)
     assert not any(t in ("AGREE", "CONCEDE") for t, _, _ in events)
+
+
+@pytest.mark.parametrize("record, recipient", [
+    ("PLOVER-GSR01-PROTEST-0004", "IDN"),   # staged mass demonstrations to demand reforms by Suharto's government
+    ("PLOVER-GSR01-PROTEST-0018", "DZA"),   # blocked roads in Algiers demanding that he be reinstated
+])
+def test_events_en_conventions_protest_demand_is_one_event(pipeline, gsr_text, record, recipient):
+    events = _events(pipeline, gsr_text(record))
+    assert any(t == "PROTEST" and recipient in tgt for t, _, tgt in events)
+    assert not any(t == "REQUEST" for t, _, _ in events)
+
+
+@pytest.mark.parametrize("record, actor, recipient", [
+    ("PLOVER-GSR01-THREATEN-0015", "FRA", "FRA"),   # farmers said they would blockade Paris
+])
+def test_events_en_conventions_announced_force_is_threat(pipeline, gsr_text, record, actor, recipient):
+    events = _events(pipeline, gsr_text(record))
+    assert _coded(events, "THREATEN", actor, recipient)
+    assert not any(t == "PROTEST" for t, _, _ in events)
