@@ -26,6 +26,22 @@ def known_countries() -> dict[str, str]:
     return {row["key"]: row["country"] for row in load_table("xx", "known_entities") if row.get("country")}
 
 
+def by_surname(known: dict[str, str]) -> dict[str, str]:
+    """{person key of a surname alone: country} for the surnames whose known bearers all act
+    for one country: an article that says only "Putin" means the Putin the corpus knows.
+
+    Args:
+        known: {entity key: country}, as `known_countries` returns.
+    Returns:
+        keys such as `person:putin`, absent from `known`, with their one country.
+    """
+    countries: dict[str, set] = {}
+    for key, country in known.items():
+        if key.startswith("person:") and "-" in key:
+            countries.setdefault("person:" + key.rsplit("-", 1)[1], set()).add(country)
+    return {k: next(iter(v)) for k, v in countries.items() if len(v) == 1 and k not in known}
+
+
 def apply_knowledge(article: Article, known: dict[str, str]) -> Article:
     """Give a country to each person or organisation that has none but is known."""
     for entity in article.entities:
@@ -36,7 +52,7 @@ def apply_knowledge(article: Article, known: dict[str, str]) -> Article:
 
 @component("cronica.knowledge.v1", assigns=["article.entities"], requires=["article.entities"])
 def make_knowledge(options):
-    known = known_countries()
+    known = {**by_surname(known_countries()), **known_countries()}
 
     def recall(article: Article) -> Article:
         return apply_knowledge(article, known)

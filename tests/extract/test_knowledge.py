@@ -1,7 +1,7 @@
 """Known entities: a person or organisation without a country in its article takes the known one."""
 import pytest
 
-from cronica.extract.knowledge import apply_knowledge, known_countries
+from cronica.extract.knowledge import apply_knowledge, by_surname, known_countries
 from cronica.lang.loader import LANG_DIR
 from cronica.model import Article, Entity
 
@@ -33,3 +33,14 @@ def test_knowledge_leaves_places_alone():
     key = next(iter(known_countries()))
     article = Article(text="x", entities=[Entity(id="E1", name="x", type="GPE", key=key)])
     assert apply_knowledge(article, known_countries()).entities[0].country is None
+
+
+@pytest.mark.parametrize("key, surname", [("person:vladimir-putin", "person:putin")])
+def test_knowledge_surname_alone_takes_its_bearers_country(key, surname):
+    known = known_countries()
+    assert by_surname(known)[surname] == known[key]
+
+
+@pytest.mark.parametrize("known", [{"person:kim-jong-un": "PRK", "person:kim-yong-hyun": "KOR"}])
+def test_knowledge_surname_of_two_countries_stays_unknown(known):
+    assert "person:kim" not in by_surname(known)
