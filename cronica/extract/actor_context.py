@@ -206,8 +206,8 @@ def _one_country(evidence: list[Evidence], lo: int, hi: int) -> str | None:
 def country_of_group(article: Article, evidence: list[Evidence], start: int, end: int) -> str | None:
     """The country of an unnamed group ("los manifestantes", "campesinos de la sierra"),
     read as event coders read it: a country named or implied inside the phrase
-    ("colonos israelíes", "estudiantes de Chile"), else the only country of its
-    sentence, else the dateline's, else the only country the article names.
+    ("colonos israelíes", "estudiantes de Chile"), else the dateline's, else the country
+    most of the article's places point to, else the only country of its sentence.
 
     Args:
         article: the article (sentences and dateline read).
@@ -219,9 +219,19 @@ def country_of_group(article: Article, evidence: list[Evidence], start: int, end
     inside = [ev.country for ev in evidence if start <= ev.start and ev.end <= end]
     if inside:
         return inside[0]
-    sent = next((s for s in article.sentences if s.start <= start < s.end), None)
-    if sent is not None and (country := _one_country(evidence, sent.start, sent.end)):
-        return country
     place = (article.dateline or {}).get("place")
     home = next((e.country for e in article.entities if e.id == place), None)
-    return home or _one_country(evidence, 0, len(article.text))
+    if home or (home := _main_country(evidence)):
+        return home
+    sent = next((s for s in article.sentences if s.start <= start < s.end), None)
+    return _one_country(evidence, sent.start, sent.end) if sent is not None else None
+
+
+def _main_country(evidence: list[Evidence]) -> str | None:
+    """The country that more than half of the article's place names and demonyms point to
+    (a story from Guadalajara that also names the U.S. embassy is a Mexican story)."""
+    counts: dict[str, int] = {}
+    for ev in evidence:
+        counts[ev.country] = counts.get(ev.country, 0) + 1
+    best = max(counts, key=counts.get, default=None)
+    return best if best is not None and counts[best] * 2 > sum(counts.values()) else None

@@ -310,6 +310,7 @@ def _verb_roles(trigger, frames: dict, index: EntityIndex, roles: Roles) -> None
             roles.source = entities_of(verb.head, index)  # "el ELN, que atacó ..."
         elif subject is None and verb.dep_ in RELATIVE and verb.head.pos_ in NOMINAL_POS:
             _relative_object(verb, index, roles)  # "contra X, a quien acusó de ..."
+            roles.source = roles.source or _controller(verb, index)
     if trigger.noun is not None:
         _noun_roles(trigger.noun, frames, index, roles, {t.i for t in trigger.tokens}, trigger.type)
 
@@ -381,6 +382,28 @@ def _noun_roles(noun, frames: dict, index: EntityIndex, roles: Roles, skip=froze
     roles.source = roles.source or carried
 
 
+def _controller(verb, index: EntityIndex) -> list[str]:
+    """The actor of an infinitive of purpose hung on an object noun: "efectúan una huelga de
+    hambre para protestar", "launched a campaign to protest": the subject of the noun's verb."""
+    noun = verb.head
+    if "Inf" not in verb.morph.get("VerbForm") or noun.dep_ not in OBJECT or noun.head.pos_ not in ("VERB", "AUX"):
+        return []
+    subject = subject_of(noun.head)
+    return entities_of(subject, index) if subject is not None and not is_pronoun(subject) else []
+
+
+def _agent_of_support(noun, frames: dict, index: EntityIndex) -> list[str]:
+    """The agent of a support verb's participle that describes the noun: "El bloqueo,
+    realizado por unos 370 atuneros"."""
+    support, agent = set(frames.get("support_verbs") or ()), set(frames.get("agent") or ())
+    for child in noun.children:
+        if child.dep_ in RELATIVE | {"amod"} and child.lemma_.lower() in support:
+            for rel, marker, token in arguments(child):
+                if marker in agent and token.pos_ in NOMINAL_POS:
+                    return entities_of(token, index)
+    return []
+
+
 def _carried_actor(noun, frames: dict, index: EntityIndex, type_: str) -> tuple[list, bool]:
     """The actor a nominal event takes from its clause: the subject of a support verb
     ("realizaron una huelga"), or of the verb it is an adjunct of for participant types.
@@ -393,7 +416,8 @@ def _carried_actor(noun, frames: dict, index: EntityIndex, type_: str) -> tuple[
         adjunct = noun.dep_ in OBLIQUE and head.pos_ in ("VERB", "AUX")
     light = head.lemma_.lower() in support or head.lower_ in support
     if not ((noun.dep_ in OBJECT | SUBJECT and light) or (adjunct and type_ in PARTICIPANT_TYPES)):
-        return [], False
+        described = _agent_of_support(noun, frames, index)
+        return described, bool(described)
     subject = subject_of(head)
     if subject is None or subject.i == noun.i or is_pronoun(subject):
         return [], False
