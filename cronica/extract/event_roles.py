@@ -174,8 +174,9 @@ def phrase_tokens(token, frames: dict | None = None) -> list:
 
 
 def _group_head(token):
-    """The counted noun of a quantity ("miles de manifestantes", "hundreds of workers")."""
-    if token.pos_ != "NUM" and not token.like_num:
+    """The counted noun of a quantity ("miles de manifestantes", "hundreds of workers"), or of
+    a partitive pronoun ("algunos de los manifestantes", "some of the protesters")."""
+    if token.pos_ != "NUM" and not token.like_num and token.pos_ not in PRONOUN_POS:
         return token
     for child in token.children:
         if child.dep_ == "nmod" and child.pos_ in NOMINAL_POS:
@@ -226,8 +227,9 @@ def is_passive(verb, frames: dict) -> bool:
 
 
 def is_pronoun(token) -> bool:
-    """Whether a token is a pronoun (its referent is found elsewhere)."""
-    return token.pos_ in PRONOUN_POS
+    """Whether a token is a pronoun (its referent is found elsewhere); a partitive names its
+    group itself ("algunos de los manifestantes")."""
+    return token.pos_ in PRONOUN_POS and _group_head(token) is token
 
 
 def subject_of(verb, depth: int = 3):
