@@ -34,7 +34,7 @@ def _load(name: str, limit: int, offset: int) -> list[dict]:
     return items
 
 
-def _run(items: list[dict], fresh: bool) -> dict:
+def _run(items: list[dict], fresh: bool, cmd: str | None = None) -> dict:
     """cronica's records by id, cached by the input's digest (rerun with --fresh)."""
     records = [{"id": str(r["id"]), "text": r["text"], "lang": r.get("lang"),
                 "published": r.get("date"), "title": r.get("title"), "raw": True} for r in items]
@@ -42,7 +42,7 @@ def _run(items: list[dict], fresh: bool) -> dict:
     cache = CACHE / f"{digest}.json"
     if cache.exists() and not fresh:
         return json.loads(cache.read_text())
-    cmd = f"{ROOT / '.venv' / 'bin' / 'cronica'} extract - --format jsonl"
+    cmd = cmd or f"{ROOT / '.venv' / 'bin' / 'cronica'} extract - --format jsonl"
     docs, _ = scorer.run_extractor(cmd, records)
     CACHE.mkdir(exist_ok=True)
     cache.write_text(json.dumps(docs))
@@ -116,9 +116,10 @@ def main(argv=None) -> int:
     parser.add_argument("--fresh", action="store_true", help="rerun cronica even if cached")
     parser.add_argument("--misses-only", action="store_true")
     parser.add_argument("--classes", action="store_true", help="print only the counts of miss classes")
+    parser.add_argument("--cmd", help="another extractor command (always run, never cached)")
     args = parser.parse_args(argv)
     items = _load(args.set, args.limit, args.offset)
-    docs = _run(items, args.fresh)
+    docs = _run(items, args.fresh or bool(args.cmd), args.cmd)
     classes: collections.Counter = collections.Counter()
     tp = fn = fp = 0
     for r in items:
