@@ -119,6 +119,29 @@ def is_threat(trigger, plover: dict) -> bool:
 
 
 
+def coordinated(trigger, governor) -> bool:
+    """Whether a trigger is an act coordinated with its governor's, not its content:
+    "demanded the soldier's release and blamed Hamas"."""
+    return trigger.head.dep_ == "conj" and trigger.head.head.i == governor.head.i
+
+
+def accused_target(trigger, frames: dict, index, source: list[str]) -> list[str]:
+    """The one accused or blamed: the object of the verb itself, named or not ("accuses
+    militants of using civilians as shields"), never someone inside what they are accused
+    of; "each other" is the actors themselves."""
+    verb = trigger.head
+    if trigger.kind != "verb" or verb.lemma_.lower() not in (frames.get("accused_object") or ()):
+        return []
+    obj = next((c for c in verb.children if c.dep_ in OBJECTS), None)
+    if obj is None:
+        return []
+    if obj.lower_ in (frames.get("reciprocal") or ()):
+        return list(source)
+    if obj.pos_ not in NOMINAL_POS:
+        return []
+    return index.ids_in([obj]) or [index.nominal(obj)]
+
+
 def object_owner(trigger, index) -> list[str]:
     """Entities named inside the object of a verb phrase ("expelled two Russian diplomats",
     "recalled France's ambassador"): the recipient of the act, never its actor."""

@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from ..model import Article, Event
 from ..pipeline import component
 from .attribution import find_attribution, is_reporting, load_reporting
-from .event_recipients import fallback_target, is_purpose, is_refusal, is_threat, object_owner
+from .event_recipients import (accused_target, coordinated, fallback_target, is_purpose, is_refusal, is_threat,
+                               object_owner)
 from .event_roles import SUBJECT, EntityIndex, entities_of, find_roles, is_passive, is_pronoun, subject_of
 from .status import find_status, load_modality
 from .triggers import find_triggers, load_lexicon
@@ -199,7 +200,8 @@ def _event_for(trigger, sent, article, index, langdata, by_token, context) -> Ev
             or is_purpose(trigger, by_token, lexicon.frames):
         return None
     governor = _governing(trigger, by_token)
-    if governor is not None and governor.type in CONTENT_OF and trigger.type != governor.type:
+    if governor is not None and governor.type in CONTENT_OF and trigger.type != governor.type \
+            and not coordinated(trigger, governor):
         return None
     if governor is not None and governor.type in INTENDED and (governor.type, governor.mode) not in DENYING \
             and trigger.type != governor.type and _is_content(trigger, governor):
@@ -212,6 +214,9 @@ def _event_for(trigger, sent, article, index, langdata, by_token, context) -> Ev
     answered = _answered(trigger, by_token, frames, index)
     if answered:
         roles.target, roles.target_how = answered, "syntax"
+    accused = accused_target(trigger, frames, index, roles.source)
+    if accused:
+        roles.target = accused
     owner = object_owner(trigger, index)
     if owner and not roles.target:
         roles.source, roles.target = [i for i in roles.source if i not in owner], owner

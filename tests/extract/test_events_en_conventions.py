@@ -79,7 +79,7 @@ def test_events_en_conventions_sanction_recipient(pipeline, gsr_text, record, ty
 
 @pytest.mark.parametrize("text, actor", [
     ("Syria says it will not accept any more refugees if war starts in Iraq.", "SYR"),
-    ("Obama said he would not provide support to Israel", "USA"),
+    ("Turkey said it would not provide support to the rebels.", "TUR"),
     ("Serbia said it would not release the prisoners.", "SRB"),
 ])
 def test_events_en_conventions_negated_cooperation_is_refusal(pipeline, text, actor):
@@ -105,3 +105,22 @@ def test_events_en_conventions_announced_force_is_threat(pipeline, gsr_text, rec
     events = _events(pipeline, gsr_text(record))
     assert _coded(events, "THREATEN", actor, recipient)
     assert not any(t == "PROTEST" for t, _, _ in events)
+
+
+@pytest.mark.parametrize("text, recipient", [
+    ("Israel accuses militants of using Gaza civilians as human shields.", "militants"),
+    ("Obama and Ban Ki-moon demanded the soldier's release and blamed Hamas for the resumption of violence.",
+     "Hamas"),
+])
+def test_events_en_conventions_accused_is_the_object(pipeline, text, recipient):
+    article = pipeline(Article(text=text, lang="en"))
+    names = {e.id: e.name for e in article.entities}
+    accusations = [ev for ev in article.events if ev.type == "ACCUSE"]
+    assert accusations and all(any(names[i].startswith(recipient) for i in ev.target) for ev in accusations)
+
+
+@pytest.mark.parametrize("text", ["Israel and Hamas each accused the other of shattering the cease-fire."])
+def test_events_en_conventions_reciprocal_accusation(pipeline, text):
+    article = pipeline(Article(text=text, lang="en"))
+    accusation = next(ev for ev in article.events if ev.type == "ACCUSE")
+    assert len(accusation.source) == 2 and set(accusation.target) == set(accusation.source)
