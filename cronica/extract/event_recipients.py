@@ -152,6 +152,16 @@ def object_owner(trigger, index) -> list[str]:
     return index.ids_in(inside)
 
 
+def particle_object(trigger, index) -> list[str]:
+    """The one a phrase's particle points at ("called on Trump to uphold the pact", where
+    the parser makes "on" a particle holding "Trump")."""
+    for word in trigger.tokens[1:]:
+        for child in word.children:
+            if child.dep_ == "pobj" and child.pos_ in NOMINAL_POS:
+                return index.ids_in(phrase_tokens(child))
+    return []
+
+
 def fallback_target(trigger, frames: dict, index, by_token: dict) -> list[str]:
     """A recipient for an event whose own arguments name none (see the module's rules).
 
@@ -163,4 +173,5 @@ def fallback_target(trigger, frames: dict, index, by_token: dict) -> list[str]:
     Returns:
         entity ids, or [] when neither rule applies.
     """
-    return content_target(trigger, frames, index, by_token) or place_target(trigger, frames, index)
+    return particle_object(trigger, index) or content_target(trigger, frames, index, by_token) \
+        or place_target(trigger, frames, index)
