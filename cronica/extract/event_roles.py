@@ -378,7 +378,9 @@ def _noun_roles(noun, frames: dict, index: EntityIndex, roles: Roles, skip=froze
         if token.i in skip or token.pos_ not in NOMINAL_POS | PRONOUN_POS:
             continue
         if rel == "poss" or (rel in ("obl", "agent") and marker in possessor):
-            roles.source = roles.source or entities_of(token, index, make_nominal=False)
+            # "la marcha de los campesinos": an act done by a group names it even unnamed
+            agentive = noun.lemma_.lower() in (frames.get("agentive_nouns") or ())
+            roles.source = roles.source or entities_of(token, index, make_nominal=agentive)
         elif rel in ("obl", "obj") and marker in recipient:
             roles.target = roles.target or entities_of(token, index)
     roles.source = roles.source or carried
