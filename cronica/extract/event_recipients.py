@@ -139,7 +139,26 @@ def accused_target(trigger, frames: dict, index, source: list[str]) -> list[str]
         return list(source)
     if obj.pos_ not in NOMINAL_POS:
         return []
-    return index.ids_in([obj]) or [index.nominal(obj)]
+    # the object's own words: "Beijing's maritime militia", not "of using Gaza civilians"
+    own = [obj] + [t for c in obj.children if c.dep_ in ("poss", "amod", "compound") for t in c.subtree]
+    return index.ids_in(own) or [index.nominal(obj)]
+
+
+REACTION = {"obj", "obl"}
+
+
+def reaction_target(trigger, frames: dict, index, by_token: dict) -> list[str]:
+    """A reaction to an act is aimed at that act's author: "retaliate against new sanctions
+    imposed by the United States", "accepted demands from Shona rebels"."""
+    recipient = set(frames.get("recipient") or ())
+    for rel, marker, token in arguments(trigger.head):
+        act = by_token.get(token.i)
+        if act is None or act is trigger or rel not in REACTION or (rel == "obl" and marker not in recipient):
+            continue
+        author = find_roles(act, frames, index).source
+        if author:
+            return author
+    return []
 
 
 def object_owner(trigger, index) -> list[str]:

@@ -18,7 +18,7 @@ from ..model import Article, Event
 from ..pipeline import component
 from .attribution import find_attribution, is_reporting, load_reporting
 from .event_recipients import (accused_target, coordinated, fallback_target, is_purpose, is_refusal, is_threat,
-                               object_owner)
+                               object_owner, reaction_target)
 from .event_roles import SUBJECT, EntityIndex, entities_of, find_roles, is_passive, is_pronoun, subject_of
 from .status import find_status, load_modality
 from .triggers import find_triggers, load_lexicon
@@ -214,6 +214,9 @@ def _event_for(trigger, sent, article, index, langdata, by_token, context) -> Ev
     answered = _answered(trigger, by_token, frames, index)
     if answered:
         roles.target, roles.target_how = answered, "syntax"
+    reacted = [i for i in reaction_target(trigger, frames, index, by_token) if i not in roles.source]
+    if reacted and not answered:
+        roles.target = reacted
     accused = accused_target(trigger, frames, index, roles.source)
     if accused:
         roles.target = accused

@@ -124,3 +124,13 @@ def test_events_en_conventions_reciprocal_accusation(pipeline, text):
     article = pipeline(Article(text=text, lang="en"))
     accusation = next(ev for ev in article.events if ev.type == "ACCUSE")
     assert len(accusation.source) == 2 and set(accusation.target) == set(accusation.source)
+
+
+@pytest.mark.parametrize("text, type_, actor, recipient", [
+    ("Iran said on Saturday it would retaliate against new sanctions imposed by the United States.",
+     "THREATEN", "IRN", "USA"),
+    ("Manila accused Beijing's maritime militia of sideswiping a Philippine civilian patrol boat.",
+     "ACCUSE", "PHL", "CHN"),
+])
+def test_events_en_conventions_reaction_aims_at_author(pipeline, text, type_, actor, recipient):
+    assert _coded(_events(pipeline, text), type_, actor, recipient)
