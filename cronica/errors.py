@@ -29,6 +29,7 @@ class Messages:
     E204 = "component '{name}' returned {got}, not an Article"
     E205 = "unknown component '{name}'"
     E206 = "'{value}' is not a date (YYYY-MM-DD)"
+    E207 = "'{package}' cannot be imported; reinstall cronica (it is one of its dependencies)"
     E301 = "{path}: language data invalid: {reason}"
     E302 = "no language data for '{lang}'"
     E401 = "store {path}: {reason}"

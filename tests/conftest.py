@@ -154,3 +154,51 @@ def chronicle_db(chronicle_records, tmp_path_factory):
         for record in chronicle_records:
             store.add_record(record)
     return path
+
+
+# --- The same story in two languages: Spanish translations written for bench/xlang of real English
+# articles, with their originals and another outlet's article on the same event the same day.
+XLANG_PAIRS = ("en-abp-B04TZcTjioDHQSvZ", "en-abp-mfaYSVcDEvDgOWHW", "en-abp-auqebBbPKeLLT0gm")
+XLANG_SAME_DAY = ("en-abp-DXsS77gdYh8KO6Rz",)  # Hagel filibustered, told by another outlet, not translated
+
+
+def xlang_id(english_id: str) -> str:
+    """The id of the Spanish translation of an English article in bench/xlang."""
+    return "xl-es-" + english_id.removeprefix("en-abp-")
+
+
+@pytest.fixture(scope="session")
+def xlang_records(pipeline, news_records) -> dict:
+    """Records (by id) of three translations, their English originals and a same-day twin."""
+    from cronica.ingest.readers import article_from_record
+    from cronica.model import to_record
+    from cronica.settings import load_options
+    options = load_options(environ={})
+    with open(ROOT / "bench" / "xlang" / "es_translations.jsonl", encoding="utf-8") as f:
+        translations = {p["en_id"]: p for p in map(json.loads, f)}
+    inputs = [{"id": xlang_id(i), "lang": "es", "title": translations[i]["title"], "text": translations[i]["text"],
+               "published": translations[i]["published"], "source": "translation"} for i in XLANG_PAIRS]
+    inputs += [news_records[i] for i in XLANG_PAIRS + XLANG_SAME_DAY]
+    records = [to_record(pipeline(article_from_record(r, r["id"], options))) for r in inputs]
+    return {r["id"]: r for r in records}
+
+
+@pytest.fixture(scope="session")
+def xlang_cases() -> dict:
+    """(Spanish id, English id) of the translated pairs and of same-day twins that must stay apart."""
+    pairs = [(xlang_id(i), i) for i in XLANG_PAIRS]
+    twins = [(xlang_id(XLANG_PAIRS[2]), XLANG_SAME_DAY[0]),  # Hagel: CNN translated, Washington Times not
+             (xlang_id(XLANG_PAIRS[0]), XLANG_PAIRS[1]),  # Tillerson: Fox translated vs Breitbart original
+             (xlang_id(XLANG_PAIRS[1]), XLANG_PAIRS[0])]  # and the other way round
+    return {"pairs": pairs, "twins": twins}
+
+
+@pytest.fixture(scope="session")
+def xlang_db(xlang_records, tmp_path_factory):
+    """Path of a store holding `xlang_records` (read-only for tests: copy it to write)."""
+    from cronica.store.sqlite import open_store
+    path = tmp_path_factory.mktemp("xlang") / "xlang.db"
+    with open_store(path) as store:
+        for record in xlang_records.values():
+            store.add_record(record)
+    return path

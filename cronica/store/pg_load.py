@@ -4,7 +4,8 @@ Idempotent: a record whose id and content hash are stored is skipped, a changed 
 replaces its old version (same rowid, its copies kept), a new one whose words are
 those of a stored document is recorded as a copy of it. One transaction per chunk,
 and one writer at a time (an advisory lock), so a chunk is stored whole or not at all.
-The rows are those the embedded store writes (`cronica.store.records`), stories included.
+The rows are those the embedded store writes (`cronica.store.records`), stories and
+links between the same story in several languages (`cronica.store.xlang`) included.
 """
 from __future__ import annotations
 
@@ -244,6 +245,7 @@ def write_records(pg: PgConnection, records: list[dict]) -> Counter:
         counts: added, replaced, unchanged, duplicate, failed.
     """
     from .records import _meta_copies, check_record, fill_known_countries
+    from .xlang import link_stored, neighbours
     counts, valid = Counter(), []
     for record in records:
         try:
@@ -252,6 +254,7 @@ def write_records(pg: PgConnection, records: list[dict]) -> Counter:
             counts["failed"] += 1
     with pg.transaction():
         pg.raw.execute("SELECT pg_advisory_xact_lock(%s)", (LOCK_ID,))
+        before = neighbours(pg, [r["id"] for r in valid])  # articles whose links a new version may change
         todo, copies = _plan(pg, valid, counts)
         rows = {table: [] for table in _COLUMNS}
         tally, pending = {}, []
@@ -270,4 +273,5 @@ def write_records(pg: PgConnection, records: list[dict]) -> Counter:
         with pg.raw.cursor() as cur:  # a copy may be known already: keep the first, as the store does
             cur.executemany("INSERT INTO duplicates (doc_rowid, copy_id, url, source) VALUES (%s, %s, %s, %s)"
                             " ON CONFLICT DO NOTHING", copies)
+        link_stored(pg, [(rowid, record) for record, _, _, rowid in todo], before=before)
     return counts

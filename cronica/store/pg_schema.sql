@@ -1,4 +1,4 @@
--- cronica store on PostgreSQL, version 1: the same tables and columns as the embedded
+-- cronica store on PostgreSQL, version 2: the same tables and columns as the embedded
 -- SQLite store (migrations/0001_initial.sql), so the same queries read both. Differences:
 -- row ids come from sequences (the loader takes them in blocks for COPY), and full-text
 -- search is a stored tsvector per document, built with the document's own language.
@@ -180,4 +180,36 @@ CREATE TABLE IF NOT EXISTS duplicates (
 );
 CREATE INDEX IF NOT EXISTS duplicates_copy ON duplicates(copy_id);
 
+-- Version 2: the same story in several languages (migrations/0002_language_links.sql).
+CREATE TABLE IF NOT EXISTS xlang_signatures (
+    doc_rowid BIGINT PRIMARY KEY REFERENCES documents(doc_rowid) ON DELETE CASCADE,
+    lang      TEXT NOT NULL,
+    day       TEXT NOT NULL,
+    lead      TEXT NOT NULL,
+    keys      TEXT NOT NULL,
+    numbers   TEXT NOT NULL,
+    days      TEXT NOT NULL,
+    events    TEXT NOT NULL,
+    embedding BYTEA
+);
+
+CREATE TABLE IF NOT EXISTS xlang_keys (
+    key       TEXT NOT NULL,
+    day       TEXT NOT NULL,
+    doc_rowid BIGINT NOT NULL REFERENCES documents(doc_rowid) ON DELETE CASCADE,
+    lang      TEXT NOT NULL,
+    PRIMARY KEY (key, day, doc_rowid)
+);
+CREATE INDEX IF NOT EXISTS xlang_keys_doc ON xlang_keys(doc_rowid);
+
+CREATE TABLE IF NOT EXISTS xlang_links (
+    doc_a   BIGINT NOT NULL REFERENCES documents(doc_rowid) ON DELETE CASCADE,
+    doc_b   BIGINT NOT NULL REFERENCES documents(doc_rowid) ON DELETE CASCADE,
+    score   DOUBLE PRECISION NOT NULL,
+    signals TEXT NOT NULL,
+    PRIMARY KEY (doc_a, doc_b)
+);
+CREATE INDEX IF NOT EXISTS xlang_links_b ON xlang_links(doc_b);
+
 INSERT INTO schema_version (version, name) VALUES (1, 'pg_schema.sql') ON CONFLICT DO NOTHING;
+INSERT INTO schema_version (version, name) VALUES (2, 'pg_schema.sql') ON CONFLICT DO NOTHING;

@@ -19,7 +19,7 @@ from importlib import resources
 from ..errors import StoreError
 from .search import _with_highlights
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: cross-language links (xlang_*)
 LOCK_ID = 0x63726F6E  # advisory lock: one writer at a time ("cron")
 _WORD = re.compile(r"\w+", re.UNICODE)
 

@@ -150,7 +150,16 @@ class Store:
             'added', 'replaced', 'unchanged' or 'duplicate'.
         """
         from .records import write_record
-        return write(self.conn, lambda conn: write_record(conn, record), path=self.path)
+        from .xlang import link_record, neighbours
+
+        def store_and_link(conn):  # the same story in other languages is linked in the same transaction
+            doc_id = record.get("id") if isinstance(record, dict) else None
+            before = neighbours(conn, [doc_id]) if isinstance(doc_id, str) else set()
+            status = write_record(conn, record)
+            if status in ("added", "replaced"):
+                link_record(conn, record, before=before)
+            return status
+        return write(self.conn, store_and_link, path=self.path)
 
     def get_record(self, doc_id: str) -> dict | None:
         """The stored record of document `doc_id`, or None."""

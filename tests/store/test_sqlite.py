@@ -15,7 +15,7 @@ def test_sqlite_migrations_apply_once(tmp_path, opens):
         open_store(tmp_path / "c.db").close()
     conn = sqlite3.connect(tmp_path / "c.db")
     versions = conn.execute("SELECT version, name FROM schema_version").fetchall()
-    assert versions == [(1, "0001_initial.sql")]
+    assert versions == [(1, "0001_initial.sql"), (2, "0002_language_links.sql")]
 
 
 @pytest.mark.parametrize("pragma,expected", [("journal_mode", "wal"), ("foreign_keys", 1)])
