@@ -116,7 +116,8 @@ def _command_modules():
     """
     from .batch import commands as batch_commands
     from .store import commands as store_commands
-    return [store_commands.register, batch_commands.register]
+    from .store import link_commands
+    return [store_commands.register, link_commands.register, batch_commands.register]
 
 
 def main(argv=None) -> int:
