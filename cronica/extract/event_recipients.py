@@ -93,7 +93,7 @@ def content_target(trigger, frames: dict, index, by_token: dict, depth: int = 2)
 
 
 COOPERATION = {"verbal_cooperation", "material_cooperation"}
-DECIDED = {"SANCTION"}
+DECIDED = {"SANCTION", "MOBILIZE"}
 
 
 def is_refusal(trigger, plover: dict, modality) -> bool:
@@ -113,8 +113,9 @@ def is_refusal(trigger, plover: dict, modality) -> bool:
 def is_threat(trigger, plover: dict) -> bool:
     """An act of material conflict its actor says they will carry out is a threat (PLOVER
     THREATEN): "French farmers said they would blockade Paris". The caller checks that the
-    act is planned and said by someone. A sanction announced is a decision taken, coded
-    as the sanction ("announced it would prohibit all aid")."""
+    act is planned and said by someone. A sanction or a deployment announced is a decision
+    taken, coded as the act ("announced it would prohibit all aid", "decided to send workers
+    and deminers to Kursk")."""
     return plover.get(trigger.type, {}).get("quad") == "material_conflict" and trigger.type not in DECIDED
 
 
