@@ -81,7 +81,10 @@ class EntityIndex:
     def _group_country(self, start: int, end: int) -> str | None:
         if self._evidence is None:
             gazetteer = load_gazetteer(self.article.lang)
-            self._evidence = sorted(find_evidence(self.article.gazetteer_mentions, gazetteer),
+            people = [m for e in self.article.entities if e.type == "PERSON" for m in e.mentions]
+            # "Mauricio de Freitas" names a man, not Mauritius
+            self._evidence = sorted((ev for ev in find_evidence(self.article.gazetteer_mentions, gazetteer)
+                                     if not any(a <= ev.start and ev.end <= b for a, b in people)),
                                     key=lambda e: e.start)
         return country_of_group(self.article, self._evidence, start, end)
 
