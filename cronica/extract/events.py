@@ -38,6 +38,7 @@ class Context:
 
     actor: list = field(default_factory=list)
     when: dict | None = None  # the narrative time of the previous sentence
+    by_type: dict = field(default_factory=dict)  # type -> actor of the last event of that type
 
 
 def _governing(trigger, by_token: dict):
@@ -180,6 +181,12 @@ def _is_speech(trigger, reporting) -> bool:
         c.dep_ in ("ccomp", "parataxis") for c in verb.children)
 
 
+def _is_definite(trigger) -> bool:
+    """An event noun with a definite article ("la huelga", "the strike"): one already told of."""
+    return trigger.kind == "noun" and any("Def" in c.morph.get("Definite") for c in trigger.head.children
+                                          if c.dep_ == "det")
+
+
 def _is_past(trigger) -> bool:
     verb = trigger.head if trigger.kind != "noun" else trigger.head.head
     return "Past" in verb.morph.get("Tense") or verb.tag_ == "VBD"
@@ -230,6 +237,9 @@ def _event_for(trigger, sent, article, index, langdata, by_token, context) -> Ev
         roles.source = [i for i in _speaker(trigger, index, reporting) if i not in roles.target]
     if not roles.source and context.actor and _needs_context(trigger, frames):
         roles.source, inherited = [i for i in context.actor if i not in roles.target], True
+    elif not roles.source and _is_definite(trigger) and context.by_type.get(trigger.type):
+        # "La huelga ... " after "los mineros iniciaron una huelga": the strike told of before
+        roles.source, inherited = [i for i in context.by_type[trigger.type] if i not in roles.target], True
     attribution = find_attribution(trigger, sent, article, index, reporting)
     status = find_status(trigger, modality, reported=attribution is not None)
     if governor is not None and (governor.type, governor.mode) in DENYING and _is_content(trigger, governor):
@@ -336,11 +346,13 @@ def extract_events(article: Article) -> list[Event]:
         found = [e for e in (_event_for(t, sent, article, index, langdata, by_token, context)
                              for t in triggers) if e is not None]
         found.extend(_demands(sent, article, index, langdata))
-        events.extend(_dedupe(found))
+        # an act of no one upon no one ("the demands", "clashes") is not coded, as event coders do
+        events.extend(_dedupe([e for e in found if e.source or e.target]))
         actor = _sentence_actor(sent, index) or next(
             (e.source for e in found if e.confidence >= 0.6 and e.source), [])
         if actor:
             context.actor = actor
+        context.by_type.update((e.type, e.source) for e in found if e.source)
         context.when = next((e.when for e in found if e.when and e.when.get("start")
                              and e.status != "planned"), None)
     for n, event in enumerate(events, 1):
