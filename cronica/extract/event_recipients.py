@@ -9,10 +9,12 @@ the parse and the role markers of `lang/<lang>/event_triggers.yaml` only.
 """
 from __future__ import annotations
 
-from .event_roles import NOMINAL_POS, PLACE_TYPES, arguments, find_roles, phrase_tokens
+from .event_roles import NOMINAL_POS, PLACE_TYPES, arguments, find_roles, is_passive, phrase_tokens
 from .triggers import Trigger
 
-CONTENT = {"xcomp"}  # "threatened to cut off ...": the infinitive holds the act announced
+# "threatened to cut off ...", "vowed it would never rule out using force": the complement
+# holds the act announced
+CONTENT = {"xcomp", "ccomp"}
 PURPOSE = {"advcl", "xcomp"}  # "sent troops to help Russia", "envió tropas para ayudar a Rusia"
 PURPOSE_TYPES = {"AID"}  # help given by an act is that act's purpose, not a second event
 # a protest's demand ("marched to demand reforms", "blocked roads demanding ...") is what the
@@ -74,7 +76,7 @@ def place_target(trigger, frames: dict, index) -> list[str]:
     return []
 
 
-def content_target(trigger, frames: dict, index, by_token: dict, depth: int = 2) -> list[str]:
+def content_target(trigger, frames: dict, index, by_token: dict, depth: int = 3) -> list[str]:
     """The recipient of the act an infinitive complement announces ("threatened to break
     relations with Russia"), or the place of that act; a complement's own complement
     counts too ("sent troops to help prolong Russia's war effort")."""
@@ -159,6 +161,25 @@ def reaction_target(trigger, frames: dict, index, by_token: dict) -> list[str]:
         author = find_roles(act, frames, index).source
         if author:
             return author
+    return []
+
+
+FORCES = {"MOBILIZE"}  # acts whose object is the actor's own forces
+
+
+def deployed_forces(trigger, roles, frames: dict) -> bool:
+    """Forces deployed with no agent named are the actor's own: in "Thousands of additional
+    troops were deployed to the region" the troops act, they are not acted upon."""
+    return trigger.type in FORCES and trigger.kind != "noun" and not roles.source and bool(roles.target) \
+        and is_passive(trigger.head, frames)
+
+
+def marked_recipient(trigger, frames: dict, index) -> list[str]:
+    """The entities of the trigger's first argument marked as a recipient ("to Kashmir")."""
+    recipient = set(frames.get("recipient") or ())
+    for rel, marker, token in arguments(trigger.head):
+        if rel == "obl" and marker in recipient and token.pos_ in NOMINAL_POS:
+            return index.ids_in(phrase_tokens(token, frames))
     return []
 
 

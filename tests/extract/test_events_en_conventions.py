@@ -139,3 +139,19 @@ def test_events_en_conventions_reaction_aims_at_author(pipeline, text, type_, ac
 @pytest.mark.parametrize("text", ["The violence continued for a third day.", "There were reports of looting overnight."])
 def test_events_en_conventions_act_of_no_one_is_not_coded(pipeline, text):
     assert pipeline(Article(text=text, lang="en")).events == []
+
+
+@pytest.mark.parametrize("text, actor, recipient", [
+    ("Thousands of additional Russian troops were deployed to Belarus on Monday.", "RUS", "BLR"),
+])
+def test_events_en_conventions_deployed_forces_act(pipeline, text, actor, recipient):
+    assert _coded(_events(pipeline, text), "MOBILIZE", actor, recipient)
+
+
+@pytest.mark.parametrize("text, actor, recipient", [
+    ("Beijing has vowed it would never rule out using force to take Taiwan.", "CHN", "TWN"),
+])
+def test_events_en_conventions_vow_of_force_is_threat(pipeline, text, actor, recipient):
+    events = _events(pipeline, text)
+    assert _coded(events, "THREATEN", actor, recipient)
+    assert not any(t in ("AGREE", "ASSAULT") for t, _, _ in events)
