@@ -1,11 +1,18 @@
-"""Recipients that an event's own arguments do not name.
+"""Recipients, purposes and readings of acts that an event's own arguments do not settle.
 
-Event coders (CAMEO, PLOVER) give a verb of intent the recipient of the act it
-announces: "Iran threatened to cut off electricity to Nakhichevan" is a threat to
-Nakhichevan, "Pakistan has refused to deploy peacekeepers in Iraq" a refusal to Iraq.
-An act with no recipient at all is done to the place it is done in: "Serbia lifted a
-night curfew in Montenegro", "activists staged a protest in Beijing". Both rules read
-the parse and the role markers of `lang/<lang>/event_triggers.yaml` only.
+Rules of English and Spanish news as event coders (CAMEO, PLOVER) read them, over the
+parse and the role markers of `lang/<lang>/event_triggers.yaml` only:
+
+- a verb of intent takes the recipient of the act it announces: "Iran threatened to cut
+  off electricity to Nakhichevan" is a threat to Nakhichevan;
+- an act with no recipient is done to the place it is done in: "Serbia lifted a night
+  curfew in Montenegro";
+- an act's purpose is one event with it and lends it its recipient: "sent troops to help
+  Russia", "began a hunger strike to protest against Sweden's decision";
+- a reaction is aimed at the author of what it reacts to ("retaliate against sanctions
+  imposed by the United States"); the accused is the accusing verb's object;
+- a cooperation someone says they will not give is a refusal, force they say they will
+  use is a threat; forces deployed with no agent named are the actor.
 """
 from __future__ import annotations
 
