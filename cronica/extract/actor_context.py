@@ -203,7 +203,8 @@ def _one_country(evidence: list[Evidence], lo: int, hi: int) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-def country_of_group(article: Article, evidence: list[Evidence], start: int, end: int) -> str | None:
+def country_of_group(article: Article, evidence: list[Evidence], start: int, end: int, *,
+                     local: bool = True) -> str | None:
     """The country of an unnamed group ("los manifestantes", "campesinos de la sierra"),
     read as event coders read it: a country named or implied inside the phrase
     ("colonos israelíes", "estudiantes de Chile"), else the dateline's, else the country
@@ -213,12 +214,14 @@ def country_of_group(article: Article, evidence: list[Evidence], start: int, end
         article: the article (sentences and dateline read).
         evidence: the article's country evidence (`find_evidence`), in text order.
         start, end: the group phrase's character span.
+        local: whether the group is people of the place told of (protesters, the police);
+            only such a group takes a country from outside its own phrase.
     Returns:
         an ISO 3166-1 alpha-3 code, or None.
     """
     inside = [ev.country for ev in evidence if start <= ev.start and ev.end <= end]
-    if inside:
-        return inside[0]
+    if inside or not local:
+        return inside[0] if inside else None
     place = (article.dateline or {}).get("place")
     home = next((e.country for e in article.entities if e.id == place), None)
     if home or (home := _main_country(evidence)):

@@ -78,7 +78,7 @@ class EntityIndex:
                     ids.append(i)
         return ids
 
-    def _group_country(self, start: int, end: int) -> str | None:
+    def _group_country(self, head, start: int, end: int) -> str | None:
         if self._evidence is None:
             gazetteer = load_gazetteer(self.article.lang)
             people = [m for e in self.article.entities if e.type == "PERSON" for m in e.mentions]
@@ -86,7 +86,9 @@ class EntityIndex:
             self._evidence = sorted((ev for ev in find_evidence(self.article.gazetteer_mentions, gazetteer)
                                      if not any(a <= ev.start and ev.end <= b for a, b in people)),
                                     key=lambda e: e.start)
-        return country_of_group(self.article, self._evidence, start, end)
+        local = self.frames.get("local_groups")  # no list: every group is local
+        local = local is None or head.lemma_.lower() in local or head.lower_ in local
+        return country_of_group(self.article, self._evidence, start, end, local=local)
 
     def nominal(self, head) -> str:
         """Return the id of an entity for an unnamed group ("miembros de un grupo armado").
@@ -103,7 +105,7 @@ class EntityIndex:
             core = _core_name(head, words)
             aliases = [core] if core.lower() != key else []
             self.article.entities.append(Entity(id=ent_id, name=self.article.text[start:end], type="MISC",
-                                                country=self._group_country(start, end), aliases=aliases,
+                                                country=self._group_country(head, start, end), aliases=aliases,
                                                 mentions=[]))
             self.types[ent_id] = "MISC"
             self._nominal[key] = ent_id

@@ -64,6 +64,18 @@ def test_events_es_protest_group_country(pipeline, text, type_, actor, country):
     assert group[0]["country"] == country
 
 
+@pytest.mark.parametrize("text,type_,actor", [
+    # experts speak from anywhere: the article's country is not theirs
+    ("Los expertos criticaron la reforma del gobierno en Guadalajara, México. La policía de Jalisco "
+     "detuvo a 28 personas en Guadalajara.", "ACCUSE", "expertos"),
+])
+def test_events_es_protest_group_country_only_local(pipeline, text, type_, actor):
+    record, entities = _extract(pipeline, text)
+    sources = [entities[i] for e in _of_type(record, type_) for i in e["source"]]
+    group = [s for s in sources if actor in s["name"].lower()]
+    assert group and group[0]["country"] is None, record["events"]
+
+
 @pytest.mark.parametrize("record_id,type_,victim", [
     ("note_13298_1", "ASSAULT", "personas"),   # "ejecutaron en sitio no precisado , a cuatro personas"
     ("note_16132_1", "ASSAULT", "personas"),   # "Dos personas ... fueron desaparecidas por ..."
