@@ -68,11 +68,15 @@ def _lenders(trigger, by_token: dict, frames: dict) -> list:
 
 def place_target(trigger, frames: dict, index) -> list[str]:
     """The country or region an act is done in ("in Montenegro"), read from the trigger,
-    its noun, and the verb a nominal trigger is the object of ("attend a summit in X")."""
+    its noun, and the verb of a nominal trigger ("attend a summit in X", "arrived in Amman
+    on a visit")."""
     markers = set(frames.get("place") or ())
     heads = [trigger.head] + ([trigger.noun] if trigger.noun is not None else [])
-    if trigger.kind == "noun" and trigger.head.head.pos_ in VERBAL:
-        heads.append(trigger.head.head)
+    governor = trigger.head.head
+    if trigger.kind == "noun" and governor.dep_ == "prep":
+        governor = governor.head  # "arrived in Amman on a visit": the verb of the noun's phrase
+    if trigger.kind == "noun" and governor.pos_ in VERBAL:
+        heads.append(governor)
     for head in heads:
         for rel, marker, token in arguments(head):
             if rel != "obl" or marker not in markers or token.pos_ not in NOMINAL_POS:
