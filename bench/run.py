@@ -16,6 +16,7 @@ BENCHES = {
     "langid_bench": [], "time_bench": [], "numbers_bench": [], "html_bench": [], "dates_bench": [],
     "ner_bench": [f"{SHARED_NER}/conll2002-es/test.conll", "--lang", "es"],
     "entities_bench": [], "events_bench": [], "e2e_bench": [], "store_bench": [],
+    "xlang_bench": ["--limit", "100"],
 }
 
 

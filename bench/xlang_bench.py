@@ -2,7 +2,8 @@
 
 Positives: `bench/xlang/es_translations.jsonl`, Spanish translations (title and first
 sentences, as a wire service's Spanish desk writes them) of real English articles of
-`shared/data/news/en.jsonl`; each must be linked to its English original. Negatives:
+`shared/data/news/en.jsonl`; each must be linked to its English original. The weights
+and threshold were chosen on the `tune` pairs; the `heldout` pairs were translated after. Negatives:
 every other pair of the Spanish and English corpora, the translations included, among
 them the other outlets' articles on the same event the same day (several of the
 translated articles come in such twins, both translated).
@@ -44,15 +45,19 @@ def _read_jsonl(path: Path) -> list[dict]:
         return [json.loads(line) for line in f if line.strip()]
 
 
-def load_inputs(limit: int | None) -> tuple[list[dict], dict[str, str]]:
-    """Input articles (translations, English originals and negatives) and the gold pairs."""
+def load_inputs(limit: int | None) -> tuple[list[dict], dict[str, str], dict[str, str]]:
+    """Input articles (translations, originals, negatives), the gold pairs and each pair's set.
+
+    A pair's set is `tune` (the weights and threshold were chosen on it) or `heldout`
+    (translated afterwards, never looked at while choosing them).
+    """
     pairs = _read_jsonl(PAIRS)
     english = {r["id"]: r for r in _read_jsonl(NEWS / "en.jsonl")}
     spanish = _read_jsonl(NEWS / "es.jsonl")
-    gold, inputs = {}, []
+    gold, sets, inputs = {}, {}, []
     for pair in pairs:
         doc_id = "xl-es-" + pair["en_id"].removeprefix("en-abp-")
-        gold[doc_id] = pair["en_id"]
+        gold[doc_id], sets[doc_id] = pair["en_id"], pair.get("set", "tune")
         inputs.append({"id": doc_id, "lang": "es", "title": pair["title"], "text": pair["text"],
                        "published": pair["published"], "source": "translation"})
     days = {english[p["en_id"]]["published"] for p in pairs}
@@ -64,32 +69,40 @@ def load_inputs(limit: int | None) -> tuple[list[dict], dict[str, str]]:
     cut = slice(None) if limit is None else slice(limit)
     for record in must + rest[cut] + spanish[cut]:
         inputs.append({k: record.get(k) for k in ("id", "lang", "title", "text", "published", "source", "url")})
-    return inputs, gold
+    return inputs, gold, sets
+
+
+def _digest(item: dict) -> str:
+    return hashlib.sha1(json.dumps(item, sort_keys=True).encode()).hexdigest()[:16]
 
 
 def extract_all(inputs: list[dict], *, fresh: bool) -> list[dict]:
-    """Contract records of `inputs`, as `cronica extract` writes them, cached by content."""
-    digest = hashlib.sha1(json.dumps(inputs, sort_keys=True).encode()).hexdigest()[:12]
-    path = CACHE / f"records-{digest}.jsonl"
-    if path.is_file() and not fresh:
-        return _read_jsonl(path)
+    """Contract records of `inputs`, as `cronica extract` writes them; cached per input under out/xlang/."""
     from cronica.ingest import read_inputs
     from cronica.pipeline import Pipeline
     from cronica.runner import extract_articles
     from cronica.settings import load_options
-    options = load_options(environ={})
-    CACHE.mkdir(parents=True, exist_ok=True)
-    source = CACHE / "inputs.jsonl"
-    source.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in inputs), encoding="utf-8")
-    records, started = [], time.perf_counter()
-    for result in extract_articles(read_inputs([str(source)], options), pipeline=Pipeline(options=options)):
-        if isinstance(result, dict):
-            records.append(result)
-        if len(records) % 100 == 0:
-            print(f"  extracted {len(records)}/{len(inputs)} ({time.perf_counter() - started:.0f} s)",
-                  file=sys.stderr)
-    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
-    return records
+    cache_path = CACHE / "records.jsonl"
+    cached = {} if fresh or not cache_path.is_file() else {
+        line["digest"]: line["record"] for line in _read_jsonl(cache_path)}
+    todo = [item for item in inputs if _digest(item) not in cached]
+    if todo:
+        options = load_options(environ={})
+        CACHE.mkdir(parents=True, exist_ok=True)
+        source = CACHE / "inputs.jsonl"
+        source.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in todo), encoding="utf-8")
+        started, results = time.perf_counter(), []
+        for result in extract_articles(read_inputs([str(source)], options), pipeline=Pipeline(options=options)):
+            results.append(result)
+            if len(results) % 100 == 0:
+                print(f"  extracted {len(results)}/{len(todo)} ({time.perf_counter() - started:.0f} s)",
+                      file=sys.stderr)
+        for item, result in zip(todo, results):  # output keeps input order
+            if isinstance(result, dict):
+                cached[_digest(item)] = result
+        cache_path.write_text("".join(json.dumps({"digest": d, "record": r}, ensure_ascii=False) + "\n"
+                                      for d, r in cached.items()), encoding="utf-8")
+    return [cached[_digest(item)] for item in inputs if _digest(item) in cached]
 
 
 def build_store(records: list[dict], path: Path) -> tuple[set[tuple[str, str]], float]:
@@ -167,44 +180,67 @@ def _row(name: str, scores: tuple, *, negatives_only: bool = False) -> str:
     return f"{name:42} {precision:9.3f} {recall:7.3f} {f1:6.3f} {false:12d}"
 
 
+def _by_set(linked: set, gold_map: dict, sets: dict) -> list[tuple[str, tuple]]:
+    """Rows for all pairs, then per set: links of a set's translations against its pairs."""
+    rows = [("cronica, all pairs", prf(linked, {tuple(sorted(p)) for p in gold_map.items()}))]
+    for name in sorted(set(sets.values()), reverse=True):
+        ids = {d for d, s in sets.items() if s == name}
+        gold = {tuple(sorted((d, gold_map[d]))) for d in ids}
+        rows.append((f"cronica, {name} pairs ({len(ids)})", prf({p for p in linked if set(p) & ids}, gold)))
+    return rows
+
+
+def _run_stores(records: list[dict], gold_map: dict) -> dict:
+    """Link the whole store and the store without the English originals; score the translations."""
+    with tempfile.TemporaryDirectory() as tmp:
+        linked, seconds = build_store(records, Path(tmp) / "all.db")
+        originals = set(gold_map.values())
+        linked_absent, _ = build_store([r for r in records if r["id"] not in originals], Path(tmp) / "absent.db")
+        own = best_scores(Path(tmp) / "all.db", list(gold_map))
+        nearest = best_scores(Path(tmp) / "all.db", list(gold_map), exclude=gold_map)
+    lowest = min((s for d, (o, s) in own.items() if gold_map[d] == o), default=float("nan"))
+    return {"linked": linked, "seconds": seconds, "absent": linked_absent, "lowest": lowest, "nearest": nearest}
+
+
+def _print_report(records: list[dict], gold_map: dict, sets: dict, run: dict, baseline) -> None:
+    from cronica.store.xlang import THRESHOLD
+    print(f"\n{'linker':42} {'precision':>9} {'recall':>7} {'F1':>6} {'false links':>12}")
+    for name, scores in _by_set(run["linked"], gold_map, sets):
+        print(_row(name, scores))
+    print(_row("cronica, English originals absent", prf(run["absent"], set()), negatives_only=True))
+    impostors = {(d, o) for d, (o, s) in run["nearest"].items() if s >= THRESHOLD}
+    print(_row("cronica threshold alone (nearest impostor)", prf(impostors, set()), negatives_only=True))
+    if baseline:
+        rows, embed_s, count = baseline
+        for name, scores in rows:
+            print(_row(name, scores))
+        print(f"\ncosine baseline: {count} leads embedded in {embed_s:.1f} s")
+    print(f"cronica: {len(records)} articles stored and linked in {run['seconds']:.1f} s"
+          f" ({len(records) / run['seconds']:.1f} articles/s, extraction excluded)")
+    top = max(run["nearest"].items(), key=lambda item: item[1][1], default=(None, (None, float("nan"))))
+    print(f"threshold {THRESHOLD}; lowest score of a true pair {run['lowest']:.3f}; highest score of a"
+          f" translation with another article {top[1][1]:.3f} ({top[0]} -> {top[1][0]})")
+    gold = {tuple(sorted(p)) for p in gold_map.items()}
+    for pair in sorted(gold - run["linked"]):
+        print("  missed:", pair)
+    for pair in sorted(run["linked"] - gold):
+        print("  false:", pair)
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, help="negatives per language besides the same-day articles")
     parser.add_argument("--fresh", action="store_true", help="extract again instead of reading out/xlang/")
     parser.add_argument("--no-baseline", action="store_true", help="skip the cosine baseline (slow: embeds all)")
     args = parser.parse_args(argv)
-    inputs, gold_map = load_inputs(args.limit)
+    inputs, gold_map, sets = load_inputs(args.limit)
     records = extract_all(inputs, fresh=args.fresh)
-    gold = {tuple(sorted(p)) for p in gold_map.items()}
     print(f"{len(records)} articles ({sum(r.get('lang') == 'es' for r in records)} es,"
-          f" {sum(r.get('lang') == 'en' for r in records)} en), {len(gold)} es-en pairs")
-    with tempfile.TemporaryDirectory() as tmp:
-        linked, seconds = build_store(records, Path(tmp) / "all.db")
-        absent = [r for r in records if r["id"] not in set(gold_map.values())]
-        linked_absent, _ = build_store(absent, Path(tmp) / "absent.db")
-        lowest = min((s for d, (o, s) in best_scores(Path(tmp) / "all.db", list(gold_map)).items()
-                      if gold_map[d] == o), default=float("nan"))
-        nearest = best_scores(Path(tmp) / "all.db", list(gold_map), exclude=gold_map)
-    print(f"\n{'linker':42} {'precision':>9} {'recall':>7} {'F1':>6} {'false links':>12}")
-    print(_row("cronica (keys, figures, days, alignment)", prf(linked, gold)))
-    print(_row("cronica, English originals absent", prf(linked_absent, set()), negatives_only=True))
-    from cronica.store.xlang import THRESHOLD
-    impostors = {(d, o) for d, (o, s) in nearest.items() if s >= THRESHOLD}
-    print(_row("cronica threshold alone (nearest impostor)", prf(impostors, set()), negatives_only=True))
-    if not args.no_baseline:
-        rows, embed_s, count = cosine_baseline(records, gold)
-        for name, scores in rows:
-            print(_row(name, scores))
-        print(f"\ncosine baseline: {count} leads embedded in {embed_s:.1f} s")
-    print(f"cronica: {len(records)} articles stored and linked in {seconds:.1f} s"
-          f" ({len(records) / seconds:.1f} articles/s, extraction excluded)")
-    top = max(nearest.items(), key=lambda item: item[1][1], default=(None, (None, float("nan"))))
-    print(f"threshold {THRESHOLD}; lowest score of a true pair {lowest:.3f}; highest score of a"
-          f" translation with another article {top[1][1]:.3f} ({top[0]} -> {top[1][0]})")
-    for pair in sorted(gold - linked):
-        print("  missed:", pair)
-    for pair in sorted(linked - gold):
-        print("  false:", pair)
+          f" {sum(r.get('lang') == 'en' for r in records)} en), {len(gold_map)} es-en pairs")
+    run = _run_stores(records, gold_map)
+    gold = {tuple(sorted(p)) for p in gold_map.items()}
+    baseline = None if args.no_baseline else cosine_baseline(records, gold)
+    _print_report(records, gold_map, sets, run, baseline)
     return 0
 
 
