@@ -161,7 +161,7 @@ def score_pair(a: Entry, b: Entry) -> tuple[float, dict]:
         a: one article.
         b: an article in another language.
     Returns:
-        (score, signals): alignment, cosine, keys, numbers, days and the day gap.
+        (score, signals): alignment, cosine, keys, numbers, days, event types and the day gap.
     """
     signals = {
         "alignment": round(_alignment(a.vectors, b.vectors), 4),
@@ -169,6 +169,7 @@ def score_pair(a: Entry, b: Entry) -> tuple[float, dict]:
         "keys": round(_key_overlap(a.signature, b.signature), 4),
         "numbers": len(set(a.signature.numbers) & set(b.signature.numbers)),
         "days": len(set(a.signature.days) & set(b.signature.days)),
+        "events": len(set(a.signature.events) & set(b.signature.events)),  # shown, not weighted: it added nothing
         "gap": abs((dt.date.fromisoformat(a.signature.day) - dt.date.fromisoformat(b.signature.day)).days),
     }
     score = (signals["alignment"] + WEIGHTS["keys"] * signals["keys"]
