@@ -23,6 +23,7 @@ from .actor_context import (country_of_place_phrase, describe_person, evidence_n
 from .coref import Cluster, merge_place_parts, merge_short_names, resolve_masked
 from .linking import (PLACE_KINDS, country_name, load_gazetteer, lookup, org_key, person_key,
                       place_country, slug)
+from .knowledge import known_people
 from .mentions import find_gazetteer_mentions, load_name_rules
 
 
@@ -68,6 +69,8 @@ def _lone_name_of_a_place(ctx, m: Mention) -> bool:
     ("shelling Rafah", but not "Rafah" after "Ahmed Rafah" was named): the place."""
     if m.type != "PERSON" or " " in m.text:
         return False
+    if person_key(m.text) in known_people():
+        return False  # "Obama", "Putin": a person the news corpus knows, not the town
     return not any(o.type == "PERSON" and o.text != m.text and m.text in o.text.split()
                    for o in ctx.article.mentions)
 

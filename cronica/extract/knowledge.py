@@ -42,6 +42,13 @@ def by_surname(known: dict[str, str]) -> dict[str, str]:
     return {k: next(iter(v)) for k, v in countries.items() if len(v) == 1 and k not in known}
 
 
+@lru_cache(maxsize=None)
+def known_people() -> frozenset[str]:
+    """Keys of the people the corpus knows, by full name or by a surname of one country."""
+    known = known_countries()
+    return frozenset(k for k in {**by_surname(known), **known} if k.startswith("person:"))
+
+
 def apply_knowledge(article: Article, known: dict[str, str]) -> Article:
     """Give a country to each person or organisation that has none but is known."""
     for entity in article.entities:

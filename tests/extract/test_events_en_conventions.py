@@ -80,6 +80,7 @@ def test_events_en_conventions_sanction_recipient(pipeline, gsr_text, record, ty
 @pytest.mark.parametrize("text, actor", [
     ("Syria says it will not accept any more refugees if war starts in Iraq.", "SYR"),
     ("Turkey said it would not provide support to the rebels.", "TUR"),
+    ("Obama said he would not provide support to Israel", "USA"),
     ("Serbia said it would not release the prisoners.", "SRB"),
 ])
 def test_events_en_conventions_negated_cooperation_is_refusal(pipeline, text, actor):

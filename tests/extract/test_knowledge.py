@@ -44,3 +44,9 @@ def test_knowledge_surname_alone_takes_its_bearers_country(key, surname):
 @pytest.mark.parametrize("known", [{"person:kim-jong-un": "PRK", "person:kim-yong-hyun": "KOR"}])
 def test_knowledge_surname_of_two_countries_stays_unknown(known):
     assert "person:kim" not in by_surname(known)
+
+
+@pytest.mark.parametrize("key", ["person:vladimir-putin", "person:putin", "person:obama"])
+def test_knowledge_known_people_by_name_and_surname(key):
+    from cronica.extract.knowledge import known_people
+    assert key in known_people()
