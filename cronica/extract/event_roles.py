@@ -320,6 +320,9 @@ def _verb_roles(trigger, frames: dict, index: EntityIndex, roles: Roles) -> None
             roles.source = roles.source or _controller(verb, index)
     if trigger.noun is not None:
         _noun_roles(trigger.noun, frames, index, roles, {t.i for t in trigger.tokens}, trigger.type)
+    if not roles.target and not targets and trigger.kind == "verb" and verb.lemma_.lower() in (
+            frames.get("unaccusative") or ()):
+        roles.source, roles.target = [], roles.source  # "cuatro menores desaparecieron": the victims
 
 
 def _relative_object(verb, index: EntityIndex, roles: Roles) -> None:

@@ -88,6 +88,16 @@ def test_events_es_protest_victim(pipeline, shared_data, record_id, type_, victi
     assert victim in targets, record["events"]
 
 
+@pytest.mark.parametrize("text,victim", [
+    ("Dos estudiantes desaparecieron el sábado en Iguala tras una protesta.", "estudiantes"),
+])
+def test_events_es_protest_went_missing(pipeline, text, victim):
+    record, entities = _extract(pipeline, text)
+    events = _of_type(record, "ASSAULT")
+    assert events and not events[0]["source"], record["events"]
+    assert victim in _names(events[0]["target"], entities)
+
+
 @pytest.mark.parametrize("text,type_,actor", [
     # an infinitive of purpose on the object noun takes the subject of its verb
     ("Unos 200 militantes del partido comunista efectúan una huelga de hambre para protestar contra "
