@@ -16,7 +16,8 @@ parse and the role markers of `lang/<lang>/event_triggers.yaml` only:
 """
 from __future__ import annotations
 
-from .event_roles import NOMINAL_POS, PLACE_TYPES, arguments, find_roles, is_passive, phrase_tokens
+from .event_roles import (NOMINAL_POS, PLACE_TYPES, arguments, entities_of, find_roles, is_passive, phrase_tokens,
+                          subject_of)
 from .triggers import Trigger
 
 # "threatened to cut off ...", "vowed it would never rule out using force": the complement
@@ -192,6 +193,22 @@ def marked_recipient(trigger, frames: dict, index) -> list[str]:
         if rel == "obl" and marker in recipient and token.pos_ in NOMINAL_POS:
             return index.ids_in(phrase_tokens(token, frames))
     return []
+
+
+def carried_actor(trigger, frames: dict, index) -> list[str]:
+    """The actor a clause lends an act with none of its own: an attack an instrument is used
+    or answered with ("Russia used the missile during an attack on Kyiv", "India responded
+    with an airstrike"), and the means of a deed ("Hamas broke the accord by attacking")."""
+    token = trigger.head
+    if token.dep_ not in ("pobj", "pcomp") or token.head.dep_ != "prep":
+        return []
+    verb = token.head.head
+    means = trigger.kind != "noun" and token.head.lower_ in (frames.get("agent") or ())
+    used = trigger.kind == "noun" and verb.lemma_.lower() in (frames.get("instrument_verbs") or ())
+    if verb.pos_ not in VERBAL or not (means or used):
+        return []
+    subject = subject_of(verb)
+    return entities_of(subject, index) if subject is not None and subject.pos_ in NOMINAL_POS else []
 
 
 def object_owner(trigger, index) -> list[str]:

@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from ..model import Article, Event
 from ..pipeline import component
 from .attribution import find_attribution, is_reporting, load_reporting
-from .event_recipients import (accused_target, coordinated, deployed_forces, fallback_target, is_purpose, is_refusal,
-                               is_threat, marked_recipient, object_owner, reaction_target)
+from .event_recipients import (accused_target, carried_actor, coordinated, deployed_forces, fallback_target,
+                               is_purpose, is_refusal, is_threat, marked_recipient, object_owner, reaction_target)
 from .event_roles import SUBJECT, EntityIndex, entities_of, find_roles, is_passive, is_pronoun, subject_of
 from .status import find_status, load_modality
 from .triggers import find_triggers, load_lexicon
@@ -221,6 +221,8 @@ def _event_for(trigger, sent, article, index, langdata, by_token, context) -> Ev
     answered = _answered(trigger, by_token, frames, index)
     if answered:
         roles.target, roles.target_how = answered, "syntax"
+    if not roles.source:
+        roles.source = [i for i in carried_actor(trigger, frames, index) if i not in roles.target]
     if deployed_forces(trigger, roles, frames):
         roles.source, roles.target = roles.target, marked_recipient(trigger, frames, index)
     reacted = [i for i in reaction_target(trigger, frames, index, by_token) if i not in roles.source]

@@ -156,3 +156,15 @@ def test_events_en_conventions_vow_of_force_is_threat(pipeline, text, actor, rec
     events = _events(pipeline, text)
     assert _coded(events, "THREATEN", actor, recipient)
     assert not any(t in ("AGREE", "ASSAULT") for t, _, _ in events)
+
+
+@pytest.mark.parametrize("text, actor, recipient", [
+    ("India responded with an airstrike inside Pakistan in February.", "IND", "PAK"),
+    ("Russia used the Oreshnik ballistic missile during a mass drone and missile attack on Kyiv on Sunday.",
+     "RUS", "UKR"),
+    ("Netanyahu said Hamas broke the accord by attacking Israeli forces.", None, "ISR"),
+])
+def test_events_en_conventions_clause_lends_actor(pipeline, text, actor, recipient):
+    events = _events(pipeline, text)
+    assert _coded(events, "ASSAULT", actor, recipient)
+    assert all(src for t, src, _ in events if t == "ASSAULT")
