@@ -323,6 +323,20 @@ def _verb_roles(trigger, frames: dict, index: EntityIndex, roles: Roles) -> None
     if not roles.target and not targets and trigger.kind == "verb" and verb.lemma_.lower() in (
             frames.get("unaccusative") or ()):
         roles.source, roles.target = [], roles.source  # "cuatro menores desaparecieron": the victims
+    if not roles.target and verb.lemma_.lower() in (frames.get("reciprocal") or ()):
+        _mutual_roles(verb, frames, index, roles)
+
+
+def _mutual_roles(verb, frames: dict, index: EntityIndex, roles: Roles) -> None:
+    """The other side of a mutual act: "se enfrentaron con el ejército" (even where "con" is
+    otherwise an instrument), or the later conjuncts of "policías y jóvenes se enfrentaron"."""
+    partner = set(frames.get("addressee") or ())
+    for rel, marker, token in arguments(verb):
+        if rel == "obl" and marker in partner and token.pos_ in NOMINAL_POS:
+            roles.target = [i for i in entities_of(token, index) if i not in roles.source]
+            return
+    if len(roles.source) > 1:
+        roles.source, roles.target = roles.source[:1], roles.source[1:]
 
 
 def _relative_object(verb, index: EntityIndex, roles: Roles) -> None:

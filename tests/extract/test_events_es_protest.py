@@ -98,6 +98,17 @@ def test_events_es_protest_went_missing(pipeline, text, victim):
     assert victim in _names(events[0]["target"], entities)
 
 
+@pytest.mark.parametrize("text,type_,actor,other", [
+    ("Policías y grupos de jóvenes se enfrentaron este sábado en San Sebastián.", "ASSAULT", "policías", "jóvenes"),
+    ("Los guerrilleros se enfrentaron con el ejército en zona rural.", "ASSAULT", "guerrilleros", "ejército"),
+])
+def test_events_es_protest_mutual(pipeline, text, type_, actor, other):
+    record, entities = _extract(pipeline, text)
+    events = _of_type(record, type_)
+    assert events, record["events"]
+    assert actor in _names(events[0]["source"], entities) and other in _names(events[0]["target"], entities)
+
+
 @pytest.mark.parametrize("text,type_,actor", [
     # an infinitive of purpose on the object noun takes the subject of its verb
     ("Unos 200 militantes del partido comunista efectúan una huelga de hambre para protestar contra "
