@@ -195,6 +195,16 @@ def marked_recipient(trigger, frames: dict, index) -> list[str]:
     return []
 
 
+def lent_actor(trigger, frames: dict, index, by_token: dict) -> list[str]:
+    """The actor of an act's purpose or manner, for an act with none of its own: "four
+    children were killed in Israeli tank shelling" (the shelling's actor killed them)."""
+    for inner in _lenders(trigger, by_token, frames):
+        source = find_roles(inner, frames, index).source
+        if source:
+            return source
+    return []
+
+
 def carried_actor(trigger, frames: dict, index) -> list[str]:
     """The actor a clause lends an act with none of its own: an attack an instrument is used
     or answered with ("Russia used the missile during an attack on Kyiv", "India responded

@@ -18,7 +18,8 @@ from ..model import Article, Event
 from ..pipeline import component
 from .attribution import find_attribution, is_reporting, load_reporting
 from .event_recipients import (accused_target, carried_actor, coordinated, deployed_forces, fallback_target,
-                               is_purpose, is_refusal, is_threat, marked_recipient, object_owner, reaction_target)
+                               is_purpose, is_refusal, is_threat, lent_actor, marked_recipient, object_owner,
+                               reaction_target)
 from .event_roles import SUBJECT, EntityIndex, entities_of, find_roles, is_passive, is_pronoun, subject_of
 from .status import find_status, load_modality
 from .triggers import find_triggers, load_lexicon
@@ -222,7 +223,8 @@ def _event_for(trigger, sent, article, index, langdata, by_token, context) -> Ev
     if answered:
         roles.target, roles.target_how = answered, "syntax"
     if not roles.source:
-        roles.source = [i for i in carried_actor(trigger, frames, index) if i not in roles.target]
+        roles.source = [i for i in carried_actor(trigger, frames, index) or lent_actor(trigger, frames, index, by_token)
+                        if i not in roles.target]
     if deployed_forces(trigger, roles, frames):
         roles.source, roles.target = roles.target, marked_recipient(trigger, frames, index)
     reacted = [i for i in reaction_target(trigger, frames, index, by_token) if i not in roles.source]
@@ -322,10 +324,12 @@ def _vows_of_force(triggers, by_token: dict, lexicon) -> None:
             governor.type, governor.mode = "THREATEN", None
 
 
-def _sentence_actor(sent, index) -> list[str]:
+def _sentence_actor(sent, index, by_token: dict) -> list[str]:
+    """Who the sentence is about, for the subjectless clauses after it; an event ("Las
+    protestas se han extendido") is no one who acts."""
     root = sent.root
     subject = next((c for c in root.children if c.dep_ in SUBJECT), None)
-    if subject is None or is_pronoun(subject):
+    if subject is None or is_pronoun(subject) or subject.i in by_token:
         return []
     return entities_of(subject, index)
 
@@ -352,7 +356,7 @@ def extract_events(article: Article) -> list[Event]:
         found.extend(_demands(sent, article, index, langdata))
         # an act of no one upon no one ("the demands", "clashes") is not coded, as event coders do
         events.extend(_dedupe([e for e in found if e.source or e.target]))
-        actor = _sentence_actor(sent, index) or next(
+        actor = _sentence_actor(sent, index, by_token) or next(
             (e.source for e in found if e.confidence >= 0.6 and e.source), [])
         if actor:
             context.actor = actor

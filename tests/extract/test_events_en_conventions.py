@@ -168,3 +168,10 @@ def test_events_en_conventions_clause_lends_actor(pipeline, text, actor, recipie
     events = _events(pipeline, text)
     assert _coded(events, "ASSAULT", actor, recipient)
     assert all(src for t, src, _ in events if t == "ASSAULT")
+
+
+@pytest.mark.parametrize("text, actor, recipient", [
+    ("Obama is scheduled to attend a summit in Switzerland next week.", "USA", "CHE"),
+])
+def test_events_en_conventions_attendee_of_meeting(pipeline, text, actor, recipient):
+    assert _coded(_events(pipeline, text), "CONSULT", actor, recipient)
