@@ -208,8 +208,12 @@ def lent_actor(trigger, frames: dict, index, by_token: dict) -> list[str]:
 def carried_actor(trigger, frames: dict, index) -> list[str]:
     """The actor a clause lends an act with none of its own: an attack an instrument is used
     or answered with ("Russia used the missile during an attack on Kyiv", "India responded
-    with an airstrike"), and the means of a deed ("Hamas broke the accord by attacking")."""
+    with an airstrike"), the means of a deed ("Hamas broke the accord by attacking"), and a
+    predicate adjective's subject ("France is ready to contribute troops")."""
     token = trigger.head
+    if token.dep_ == "acomp":  # "France is ready to contribute troops": the copula's subject
+        subject = subject_of(token.head)
+        return entities_of(subject, index) if subject is not None and subject.pos_ in NOMINAL_POS else []
     if token.dep_ not in ("pobj", "pcomp") or token.head.dep_ != "prep":
         return []
     verb = token.head.head

@@ -175,3 +175,12 @@ def test_events_en_conventions_clause_lends_actor(pipeline, text, actor, recipie
 ])
 def test_events_en_conventions_attendee_of_meeting(pipeline, text, actor, recipient):
     assert _coded(_events(pipeline, text), "CONSULT", actor, recipient)
+
+
+@pytest.mark.parametrize("text, type_, actor, recipient", [
+    ("France is ready to contribute up to 4,000 troops to an international peace-keeping force in Liberia.",
+     "AGREE", "FRA", "LBR"),
+    ("Israel is ready to strike Iran's nuclear sites.", "THREATEN", "ISR", "IRN"),
+])
+def test_events_en_conventions_readiness_is_offer_or_threat(pipeline, text, type_, actor, recipient):
+    assert _coded(_events(pipeline, text), type_, actor, recipient)
