@@ -11,6 +11,8 @@ from cronica.extract.linking import load_gazetteer, lookup, person_key, place_co
     ("es", "Corea del Norte", "PRK", "PRK"), ("en", "North Korea", "PRK", "PRK"),
     ("es", "Pyongyang", "PRK", "PRK"), ("es", "EE.UU.", "USA", "USA"),
     ("es", "surcoreanos", "norp:KOR", "KOR"), ("en", "South Korean", "norp:KOR", "KOR"),
+    ("es", "maltesas", "norp:MLT", "MLT"), ("es", "somalíes", "norp:SOM", "SOM"),
+    ("es", "bareiní", "norp:BHR", "BHR"), ("es", "malgaches", "norp:MDG", "MDG"),
     ("es", "Kremlin", "org:kremlin", "RUS"),
 ])
 def test_entities_linking_forms_share_keys_across_languages(lang, form, key, country):
