@@ -15,6 +15,8 @@ source), with `role` the group kind (`officials`) and key `group:<kind>:<ISO3>`.
 """
 from __future__ import annotations
 
+from collections import Counter
+
 from ..lang.loader import load
 from ..model import Article, Entity, Mention
 from ..pipeline import component
@@ -238,11 +240,17 @@ def _fill_countries_from_roles(clusters: list[Cluster], known: dict) -> None:
 
 
 def _home_country(ctx: _Context, clusters: list[Cluster], dateline: Cluster | None) -> str | None:
-    """The one country an article is about: its dateline's, or the only one it names."""
+    """The one country an article is about: its dateline's, the only one it names, or the
+    one it names at least three times and twice as often as any other."""
     if dateline is not None:
         return dateline.country
     named = {e.country for e in ctx.evidence} | {c.country for c in clusters if c.type == "GPE" and c.country}
-    return next(iter(named)) if len(named) == 1 else None
+    if len(named) == 1:
+        return next(iter(named))
+    counts = Counter(c.country for c in clusters if c.type == "GPE" and c.country for _ in c.mentions)
+    ranked = counts.most_common(2) + [(None, 0)] * 2
+    (top, n), (_, runner_up) = ranked[0], ranked[1]
+    return top if n >= 3 and n >= 2 * runner_up else None
 
 
 def _of_the_state(ctx: _Context, c: Cluster, state_roles: set) -> bool:

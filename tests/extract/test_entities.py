@@ -180,6 +180,18 @@ def test_entities_state_institution_takes_home_country(pipeline, text, lang, nam
     assert _entity(_run(pipeline, text, lang), name).country == country
 
 
+# an article without a dateline that names one country far more than any other is about it
+MOSTLY_BOLIVIA = ("La expresidenta interina de Bolivia Jeanine Áñez calificó de ilegal su aprehensión.\n\n"
+                  "Áñez fue trasladada a La Paz para una audiencia. Otros dos exministros huyeron a Estados Unidos."
+                  "\n\nLa Fiscalía ordenó la aprehensión de 13 personas. El presidente Luis Arce negó que el"
+                  " Gobierno persiga a la oposición de Bolivia.")
+
+
+@pytest.mark.parametrize("name, country", [("Fiscalía", "BOL"), ("Luis Arce", "BOL")])
+def test_entities_most_named_country_is_the_home_country(pipeline, name, country):
+    assert _entity(_run(pipeline, MOSTLY_BOLIVIA, "es"), name).country == country
+
+
 @pytest.mark.parametrize("text", ["CHINESE AGGRESSION: Manila accused Beijing of sideswiping a Philippine patrol boat."])
 def test_entities_upper_case_label_is_no_dateline(pipeline, text):
     from cronica.model import Article

@@ -173,6 +173,9 @@ def test_events_fixed_expression_is_not_event(pipeline, text, lang, type_):
     ("Francia y Arabia Saudí copresidirán una conferencia en Nueva York.", "es", "CONSULT", "francia", None),
     ("El juez ha citado a declarar en calidad de investigado al fiscal general.", "es", "ACCUSE", "juez",
      "fiscal general"),
+    ("La Fiscalía de Bolivia ordenó la aprehensión de 13 personas, entre ellos dos exministros.", "es", "COERCE",
+     "fiscalía", None),
+    ("Un juez de Guatemala emitió una orden de captura contra el exministro.", "es", "COERCE", "juez", "exministro"),
 ])
 def test_events_news_frames(pipeline, text, lang, type_, actor, recipient):
     record, names = _extract(pipeline, text, lang)
