@@ -150,7 +150,7 @@ def accused_target(trigger, frames: dict, index, source: list[str]) -> list[str]
     obj = next((c for c in verb.children if c.dep_ in OBJECTS), None)
     if obj is None:
         return []
-    if obj.lower_ in (frames.get("reciprocal") or ()):
+    if obj.lower_ in (frames.get("reciprocal_pronouns") or ()):
         return list(source)
     if obj.pos_ not in NOMINAL_POS:
         return []

@@ -184,3 +184,8 @@ def test_events_en_conventions_attendee_of_meeting(pipeline, text, actor, recipi
 ])
 def test_events_en_conventions_readiness_is_offer_or_threat(pipeline, text, type_, actor, recipient):
     assert _coded(_events(pipeline, text), type_, actor, recipient)
+
+
+@pytest.mark.parametrize("text, actor, other", [("The US, Russia, and Switzerland met yesterday.", "USA", "RUS")])
+def test_events_en_conventions_mutual_meeting(pipeline, text, actor, other):
+    assert _coded(_events(pipeline, text), "CONSULT", actor, other)
