@@ -98,7 +98,10 @@ def load_lexicon(lang: str) -> Lexicon:
 
 
 def _lemma(token) -> str:
-    return token.lemma_.lower()
+    """The token's lemma; a one-word verb with enclitic pronouns, lemmatised with them
+    ("recriminarle" -> "recriminar él"), keeps the verb's."""
+    lemma = token.lemma_.lower()
+    return lemma.split(" ", 1)[0] if " " in lemma and " " not in token.text else lemma
 
 
 def _has_reflexive(token, lexicon: Lexicon) -> bool:

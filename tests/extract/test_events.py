@@ -176,6 +176,11 @@ def test_events_fixed_expression_is_not_event(pipeline, text, lang, type_):
     ("La Fiscalía de Bolivia ordenó la aprehensión de 13 personas, entre ellos dos exministros.", "es", "COERCE",
      "fiscalía", None),
     ("Un juez de Guatemala emitió una orden de captura contra el exministro.", "es", "COERCE", "juez", "exministro"),
+    # an enclitic pronoun does not hide the verb ("recriminarle": lemma "recriminar él")
+    ("Los familiares de las víctimas se acercaron al ministro para recriminarle su silencio.", "es", "ACCUSE",
+     "familiares", None),
+    ("El Gobierno de España envió invitaciones a los cuatro expresidentes.", "es", "CONSULT", "gobierno",
+     "expresidentes"),
 ])
 def test_events_news_frames(pipeline, text, lang, type_, actor, recipient):
     record, names = _extract(pipeline, text, lang)
