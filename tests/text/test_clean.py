@@ -46,6 +46,10 @@ def test_clean_example_untranslated_flagged(example, word):
     ("en-abp-01jT0YSxhaABWy87", ["Enlarge this image", "Another Powerful Earthquake Strikes Nepal"], "A magnitude-7.3 earthquake"),
     ("en-abp-B4oTA19BPFtr7JCG", ["And the winner is", "Pro-democracy protesters wave American flags", "With Post Wires"],
      "Thousands of protesters in Hong Kong"),
+    # caption paragraphs that end with the agency's credit; a gallery counter
+    ("en-abp-yhuEDYKUmg9aARkJ", ["(AP Photo/Channi Anand)", "An Indian paramilitary soldier guards"],
+     "NEW DELHI (AP)"),
+    ("en-abp-KcraidT8qGg5BCQm", ["Slideshow (2 Images)", "FILE PHOTO"], "MOSCOW (Reuters)"),
 ])
 def test_clean_news_scrape_lines_removed(news_records, record_id, gone, first_body):
     r = news_records[record_id]
