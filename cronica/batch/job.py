@@ -3,7 +3,8 @@
 Read tasks turn each input into rows (`worker.read_rows`); rows are cut into small
 blocks so one large input still spreads over every worker; each worker is an actor
 that builds the `Pipeline` once (`worker.ExtractWorker`); the driver receives results
-in input order and is the only writer (`outputs.InputWriter`).
+as they are done, puts each input's rows back in order, and is the only writer
+(`outputs.InputWriter`).
 """
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from pathlib import Path
 
 from .inputs import BatchInput, is_done, list_inputs
 from .outputs import InputWriter
-from .worker import ExtractWorker, read_rows
+from .worker import END_OF_INPUT, ExtractWorker, read_rows
 
 log = logging.getLogger("cronica.batch")
 
@@ -88,7 +89,9 @@ def build_dataset(todo: list[BatchInput], options, *, workers: int, date=None, l
     """The Ray Dataset of result rows for `todo`, in input order."""
     import ray
     context = ray.data.DataContext.get_current()
-    context.execution_options.preserve_order = True
+    # results come back as workers finish them; `write_results` puts each input's rows back
+    # in order (an ordered stream made one slow block hold every worker back)
+    context.execution_options.preserve_order = False
     items = [{"input": pos, "path": item.path} for pos, item in enumerate(todo)]
     ds = ray.data.from_items(items, override_num_blocks=len(items))
     ds = ds.map_batches(_read_batch, fn_kwargs={"options": options}, batch_size=1,
@@ -100,8 +103,33 @@ def build_dataset(todo: list[BatchInput], options, *, workers: int, date=None, l
                           concurrency=workers)
 
 
+class _InputState:
+    """One input's writer while its rows arrive: rows ahead of the next one wait here."""
+
+    def __init__(self, out: Path, item: BatchInput):
+        self.writer = InputWriter(out, item)
+        self.next_seq, self.end = 0, None
+        self.waiting: dict[int, dict] = {}
+
+    def take(self, row: dict) -> bool:
+        """Add a row (any order); True when the input is complete and finished."""
+        if row.get("code") == END_OF_INPUT:
+            self.end = row["seq"]
+        else:
+            self.waiting[row["seq"]] = row
+        while self.next_seq in self.waiting:
+            self.writer.add(self.waiting.pop(self.next_seq))
+            self.next_seq += 1
+        return self.end is not None and self.next_seq == self.end
+
+
 def write_results(rows, todo: list[BatchInput], out: Path) -> dict:
-    """Write result rows (in input order) input by input; return the totals.
+    """Write result rows, which may arrive in any order, input by input and in input order.
+
+    Each input's rows are written in their order within the input (rows that come early
+    wait for the ones before them); an input is finished (outputs in place, done marker)
+    when its `END_OF_INPUT` row and every row before it have arrived. An input whose rows
+    did not all arrive is left unfinished, so `--resume` runs it again.
 
     Args:
         rows: result rows, each naming its input by position in `todo`.
@@ -111,22 +139,17 @@ def write_results(rows, todo: list[BatchInput], out: Path) -> dict:
         counts: inputs, records, errors.
     """
     totals = {"inputs": 0, "records": 0, "errors": 0}
-    writer, current = None, -1
-
-    def advance(to: int):
-        nonlocal writer, current
-        while current < to:
-            if writer is not None:
-                for name, n in writer.finish().items():
-                    totals[name] += n
-                totals["inputs"] += 1
-            current += 1
-            writer = InputWriter(out, todo[current]) if current < len(todo) else None
-
+    open_inputs: dict[int, _InputState] = {}
     for row in rows:
-        advance(row["input"])
-        writer.add(row)
-    advance(len(todo))
+        index = row["input"]
+        state = open_inputs.get(index) or open_inputs.setdefault(index, _InputState(out, todo[index]))
+        if state.take(row):
+            for name, n in state.writer.finish().items():
+                totals[name] += n
+            totals["inputs"] += 1
+            del open_inputs[index]
+    if open_inputs:
+        log.warning("%d input(s) not finished: their rows did not all arrive", len(open_inputs))
     return totals
 
 

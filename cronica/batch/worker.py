@@ -20,6 +20,7 @@ log = logging.getLogger("cronica.batch")
 
 UNKNOWN_MONTH = "unknown"
 UNKNOWN_LANG = "und"
+END_OF_INPUT = "end"  # `code` of the last row of an input: its `seq` is the input's row count
 
 
 def _error_row(index: int, seq: int, error: CronicaError) -> dict:
@@ -35,15 +36,19 @@ def read_rows(index: int, path: str, options) -> Iterator[dict]:
         options: resolved settings.
     Returns:
         iterator of rows with `input`, `seq` (position within the input), and either a
-        pickled `article` or an error `code` and message.
+        pickled `article` or an error `code` and message; then one row with code
+        `END_OF_INPUT` whose `seq` is the number of rows before it, so that a writer
+        receiving rows in any order knows when the input is complete.
     """
     from ..ingest import read_inputs
-    for seq, item in enumerate(read_inputs([path], options)):
+    seq = 0
+    for seq, item in enumerate(read_inputs([path], options), start=1):
         if isinstance(item, CronicaError):
-            yield _error_row(index, seq, item)
+            yield _error_row(index, seq - 1, item)
         else:
-            yield {"input": index, "seq": seq, "code": None, "error": None,
+            yield {"input": index, "seq": seq - 1, "code": None, "error": None,
                    "article": pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL)}
+    yield {"input": index, "seq": seq, "article": None, "code": END_OF_INPUT, "error": None}
 
 
 def partition_of(record: dict) -> tuple[str, str]:

@@ -6,7 +6,7 @@ import pytest
 
 from cronica.batch.inputs import input_key, is_done, list_inputs
 from cronica.batch.job import write_results
-from cronica.batch.worker import ExtractWorker, partition_of, read_rows
+from cronica.batch.worker import END_OF_INPUT, ExtractWorker, partition_of, read_rows
 
 pa = pytest.importorskip("pyarrow")
 pq = pytest.importorskip("pyarrow.parquet")
@@ -56,8 +56,33 @@ def test_outputs_partition_is_month_and_language(published, lang, expected):
 def test_outputs_worker_rows_keep_input_order(result_rows, count):
     items, rows = result_rows
     news = [r for r in rows if items[r["input"]].path.endswith("news.jsonl")]
-    assert [r["id"] for r in news] == list(NEWS_IDS)[:count]
-    assert [r["seq"] for r in news] == list(range(count))
+    assert [r["id"] for r in news[:-1]] == list(NEWS_IDS)[:count]
+    assert [r["seq"] for r in news] == list(range(count + 1))
+    assert news[-1]["code"] == END_OF_INPUT and news[-1]["record"] is None  # the input's end
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_outputs_rows_in_any_order_give_the_same_files(result_rows, tmp_path, seed):
+    import random
+    items, rows = result_rows
+    write_results(rows, items, tmp_path / "ordered")
+    shuffled = list(rows)
+    random.Random(seed).shuffle(shuffled)
+    totals = write_results(shuffled, items, tmp_path / "shuffled")
+    assert totals["inputs"] == len(items)
+    files = [{str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()
+              and p.parent.name != "done"} for root in (tmp_path / "ordered", tmp_path / "shuffled")]
+    assert files[0] == files[1] and files[0]
+
+
+@pytest.mark.parametrize("dropped", [0])
+def test_outputs_input_with_missing_rows_is_not_done(result_rows, tmp_path, dropped):
+    items, rows = result_rows
+    news = next(i for i, item in enumerate(items) if item.path.endswith("news.jsonl"))
+    partial = [r for r in rows if not (r["input"] == news and r["seq"] == dropped)]
+    totals = write_results(partial, items, tmp_path)
+    assert totals["inputs"] == len(items) - 1
+    assert not is_done(tmp_path, items[news])
 
 
 @pytest.mark.parametrize("codes", [["E106", "E105"]])
