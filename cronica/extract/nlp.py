@@ -91,6 +91,19 @@ def case_for_parsing(text: str) -> str:
     return "\n".join(lines)
 
 
+def with_words_as_written(parsed, text: str):
+    """The parse of a text read in ordinary case, carried onto the words as the article writes
+    them (same offsets): tags, lemmas and dependencies from the parse, names as written."""
+    from spacy.tokens import Doc, Span
+    words = [text[t.idx:t.idx + len(t.text)] for t in parsed]
+    doc = Doc(parsed.vocab, words=words, spaces=[bool(t.whitespace_) for t in parsed],
+              tags=[t.tag_ for t in parsed], pos=[t.pos_ for t in parsed],
+              morphs=[str(t.morph) for t in parsed], lemmas=[t.lemma_ for t in parsed],
+              heads=[t.head.i for t in parsed], deps=[t.dep_ or "dep" for t in parsed])
+    doc.ents = [Span(doc, e.start, e.end, label=e.label_) for e in parsed.ents]
+    return doc
+
+
 @component("cronica.analyze.v1", assigns=["article.doc", "article.sentences"],
            requires=["article.lang"])
 def make_analyzer(options):
@@ -100,7 +113,10 @@ def make_analyzer(options):
                              lang=article.lang, supported=", ".join(SUPPORTED))
         text = article.text[:MAX_SPACY_CHARS]
         skip = ("ner",) if uses_own_recognizer(article.lang, options) else ()
-        article.doc = parse(case_for_parsing(text), article.lang, skip)
+        cased = case_for_parsing(text)
+        article.doc = parse(cased, article.lang, skip)
+        if cased != text:
+            article.doc = with_words_as_written(article.doc, text)
         article.sentences = [Sentence(s.start_char, s.end_char) for s in article.doc.sents]
         return article
     return analyze
