@@ -25,7 +25,6 @@ from .actor_context import (country_of_place_phrase, describe_person, evidence_n
 from .coref import Cluster, merge_place_parts, merge_short_names, resolve_masked
 from .linking import (PLACE_KINDS, country_name, load_gazetteer, lookup, org_key, person_key,
                       place_country, slug)
-from .knowledge import known_people
 from .mentions import find_gazetteer_mentions, load_name_rules
 
 
@@ -64,17 +63,6 @@ def _place_reading(kind: str, model_type: str) -> bool:
     if kind in ("country", "capital"):
         return True
     return model_type not in ("PERSON", "ORG")
-
-
-def _lone_name_of_a_place(ctx, m: Mention) -> bool:
-    """A one-word person reading of a city that no person named in the article bears
-    ("shelling Rafah", but not "Rafah" after "Ahmed Rafah" was named): the place."""
-    if m.type != "PERSON" or " " in m.text:
-        return False
-    if person_key(m.text) in known_people():
-        return False  # "Obama", "Putin": a person the news corpus knows, not the town
-    return not any(o.type == "PERSON" and o.text != m.text and m.text in o.text.split()
-                   for o in ctx.article.mentions)
 
 
 def _unknown_word(m: Mention, lang: str) -> bool:
@@ -123,13 +111,10 @@ def cluster_of(ctx: _Context, m: Mention) -> Cluster | None:
         if not ctx.rules["demonyms_as_names"] and not (link.number == "pl" and _is_noun_use(ctx.article, m)):
             return None
         return Cluster(link.key, "NORP", [m], link.country)
-    if link is not None and link.kind in PLACE_KINDS and (_place_reading(link.kind, m.type)
-                                                         or _lone_name_of_a_place(ctx, m)):
+    if link is not None and link.kind in PLACE_KINDS and _place_reading(link.kind, m.type):
         return Cluster(link.key, "GPE", [m], link.country)
     if link is not None and link.kind == "seat":
         return Cluster(link.key, m.type if m.type in ("ORG", "LOC", "GPE") else "ORG", [m], link.country)
-    if link is None and place_country(ctx.gazetteer, m.text) and _lone_name_of_a_place(ctx, m):
-        return Cluster("place:" + slug(m.text), "GPE", [m], place_country(ctx.gazetteer, m.text))
     if m.type == "PERSON" or link is None and m.type in ("LOC", "MISC", "ORG") and _after_title(ctx, m):
         return Cluster(person_key(m.text), "PERSON", [m])
     if m.type == "ORG" or any(h.start == 0 for h in find_phrases(m.text, ctx.patterns["orgs"])):

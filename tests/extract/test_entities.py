@@ -197,14 +197,3 @@ def test_entities_upper_case_label_is_no_dateline(pipeline, text):
     from cronica.model import Article
     article = pipeline(Article(text=text, lang="en", published="2024-10-16"))
     assert article.dateline is None
-
-
-@pytest.mark.parametrize("text, lang, name, want_type, country", [
-    ("Al-Qedra told reporters Israel violated the truce by shelling Rafah in southern Gaza.", "en",
-     "Rafah", "GPE", "PSE"),
-    ("Senator Ahmed Rafah said on Monday that Rafah would vote for the bill.", "en",
-     "Senator Ahmed Rafah", "PERSON", None),
-])
-def test_entities_lone_name_read_as_person_is_the_place(pipeline, text, lang, name, want_type, country):
-    entity = _entity(_run(pipeline, text, lang), name)
-    assert (entity.type, entity.country) == (want_type, country)
