@@ -72,6 +72,16 @@ def _documents(db) -> int:
         return 0
 
 
+def _kill_while_writing(process, db, before: int, delay: float) -> None:
+    """SIGKILL `process` `delay` seconds after it has stored its first new article (at once
+    if it ends first), so that kills land among writes whatever the start-up time."""
+    deadline = time.monotonic() + 60
+    while process.poll() is None and _documents(db) <= before and time.monotonic() < deadline:
+        time.sleep(0.005)
+    time.sleep(delay)
+    process.send_signal(signal.SIGKILL)
+
+
 @pytest.mark.parametrize("seed,rounds", [(7, 4)])
 def test_crash_safety_sigkill_then_rerun_equals_clean_run(tmp_path, many_records, clean_run, seed, rounds):
     clean, full_s = clean_run
@@ -83,8 +93,7 @@ def test_crash_safety_sigkill_then_rerun_equals_clean_run(tmp_path, many_records
         for _ in range(KILLS // rounds):
             before = _documents(crashed)
             process = _ingest(many_records, crashed)
-            time.sleep(rng.uniform(0.05, full_s))
-            process.send_signal(signal.SIGKILL)
+            _kill_while_writing(process, crashed, before, rng.uniform(0, full_s / 8))
             process.wait(timeout=30)
             mid_ingest += before < _documents(crashed) < total
         assert _ingest(many_records, crashed).wait(timeout=120) == 0
