@@ -218,3 +218,16 @@ def known_country_records(pipeline) -> list[dict]:
     from cronica.model import Article, to_record
     return [dict(to_record(pipeline(Article(text=text, lang="es", published="2021-05-04"))), id=doc_id)
             for doc_id, text in KNOWN_COUNTRY_ARTICLES]
+
+
+@pytest.fixture(scope="session")
+def event_gold(shared_data):
+    """A function: the record `record_id` of the event gold set `name` (shared/data/events)."""
+    def find(name: str, record_id: str) -> dict:
+        with open(shared_data / "events" / f"{name}.jsonl", encoding="utf-8") as f:
+            for line in f:
+                record = json.loads(line)
+                if record["id"] == record_id:
+                    return record
+        raise LookupError(record_id)
+    return find

@@ -1,7 +1,6 @@
 """Events on real sentences: type, actor and recipient, status, attribution, time and figures."""
 from __future__ import annotations
 
-import json
 
 import pytest
 
@@ -20,15 +19,6 @@ def _events_of(record, type_):
     return [e for e in record["events"] if e["type"] == type_]
 
 
-def _gold_record(shared_data, name, record_id):
-    with open(shared_data / "events" / f"{name}.jsonl", encoding="utf-8") as f:
-        for line in f:
-            r = json.loads(line)
-            if r["id"] == record_id:
-                return r
-    raise LookupError(record_id)
-
-
 @pytest.mark.parametrize("lang", ["es", "en"])
 def test_events_lexicon_names_only_plover_types(lang):
     lexicon = load_lexicon(lang)
@@ -44,8 +34,8 @@ def test_events_lexicon_names_only_plover_types(lang):
     ("up-es-fight-cameo", "note_15733_1", "ASSAULT", "hombres armados", "personas"),
     ("up-es-fight-cameo", "note_16079_1", "ASSAULT", "farc", "persona"),
 ])
-def test_events_gold_sentence_roles(pipeline, shared_data, name, record_id, type_, actor, recipient):
-    gold = _gold_record(shared_data, name, record_id)
+def test_events_gold_sentence_roles(pipeline, event_gold, name, record_id, type_, actor, recipient):
+    gold = event_gold(name, record_id)
     record, names = _extract(pipeline, gold["text"], gold["lang"], gold["date"])
     events = _events_of(record, type_)
     assert events, record["events"]

@@ -2,7 +2,6 @@
 their country, victims, purpose clauses, partitives and upper-case headlines."""
 from __future__ import annotations
 
-import json
 
 import pytest
 
@@ -21,15 +20,6 @@ def _of_type(record, type_):
 
 def _names(ids, entities):
     return " ".join(entities[i]["name"] for i in ids).lower()
-
-
-def _gold_record(shared_data, name, record_id):
-    with open(shared_data / "events" / f"{name}.jsonl", encoding="utf-8") as f:
-        for line in f:
-            r = json.loads(line)
-            if r["id"] == record_id:
-                return r
-    raise LookupError(record_id)
 
 
 @pytest.mark.parametrize("text,type_,mode,actor", [
@@ -81,8 +71,8 @@ def test_events_es_protest_group_country_only_local(pipeline, text, type_, actor
     ("note_16132_1", "ASSAULT", "personas"),   # "Dos personas ... fueron desaparecidas por ..."
     ("note_14253_1", "ASSAULT", "persona"),    # "Una persona resultó herida"
 ])
-def test_events_es_protest_victim(pipeline, shared_data, record_id, type_, victim):
-    gold = _gold_record(shared_data, "up-es-fight-cameo", record_id)
+def test_events_es_protest_victim(pipeline, event_gold, record_id, type_, victim):
+    gold = event_gold("up-es-fight-cameo", record_id)
     record, entities = _extract(pipeline, gold["text"], gold["date"])
     targets = " ".join(_names(e["target"], entities) for e in _of_type(record, type_))
     assert victim in targets, record["events"]
@@ -132,8 +122,8 @@ def test_events_es_protest_actor(pipeline, text, type_, actor):
     ("AFP_SPA_19940701.0010_1", "PROTEST", "colonos"),    # "COLONOS JUDIOS CORTAN LA CARRETERA DE JERICO"
     ("AFP_SPA_19940614.0068_1", "PROTEST", "guerrilla"),  # "GUERRILLA DINAMITA ... EN PROTESTA POR CUMBRE"
 ])
-def test_events_es_protest_headline(pipeline, shared_data, record_id, type_, actor):
-    gold = _gold_record(shared_data, "up-es-protest-cameo", record_id)
+def test_events_es_protest_headline(pipeline, event_gold, record_id, type_, actor):
+    gold = event_gold("up-es-protest-cameo", record_id)
     record, entities = _extract(pipeline, gold["text"], gold["date"])
     sources = " ".join(_names(e["source"], entities) for e in record["events"])
     assert _of_type(record, type_) and actor in sources, record["events"]
