@@ -43,10 +43,10 @@ def by_surname(known: dict[str, str]) -> dict[str, str]:
 
 
 @lru_cache(maxsize=None)
-def known_people() -> frozenset[str]:
-    """Keys of the people the corpus knows, by full name or by a surname of one country."""
-    known = known_countries()
-    return frozenset(k for k in {**by_surname(known), **known} if k.startswith("person:"))
+def known_table() -> dict[str, str]:
+    """{entity key: country} the knowledge component applies: the corpus's keys, and the
+    surnames alone of people of one country."""
+    return {**by_surname(known_countries()), **known_countries()}
 
 
 def apply_knowledge(article: Article, known: dict[str, str]) -> Article:
@@ -59,7 +59,7 @@ def apply_knowledge(article: Article, known: dict[str, str]) -> Article:
 
 @component("cronica.knowledge.v1", assigns=["article.entities"], requires=["article.entities"])
 def make_knowledge(options):
-    known = {**by_surname(known_countries()), **known_countries()}
+    known = known_table()
 
     def recall(article: Article) -> Article:
         return apply_knowledge(article, known)

@@ -48,5 +48,5 @@ def test_knowledge_surname_of_two_countries_stays_unknown(known):
 
 @pytest.mark.parametrize("key", ["person:vladimir-putin", "person:putin", "person:obama"])
 def test_knowledge_known_people_by_name_and_surname(key):
-    from cronica.extract.knowledge import known_people
-    assert key in known_people()
+    from cronica.extract.knowledge import known_table
+    assert key in known_table()
