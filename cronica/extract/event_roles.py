@@ -178,10 +178,12 @@ def phrase_tokens(token, frames: dict | None = None) -> list:
     return sorted(out, key=lambda t: t.i)
 
 
-def _group_head(token):
-    """The counted noun of a quantity ("miles de manifestantes", "hundreds of workers"), or of
-    a partitive pronoun ("algunos de los manifestantes", "some of the protesters")."""
-    if token.pos_ != "NUM" and not token.like_num and token.pos_ not in PRONOUN_POS:
+def _group_head(token, partitives=frozenset()):
+    """The counted noun of a quantity ("miles de manifestantes", "hundreds of workers"), of
+    a partitive pronoun ("algunos de los manifestantes", "some of the protesters"), or of a
+    partitive noun of the language's frames ("un millar de indígenas", "la mayoría de los jóvenes")."""
+    partitive = token.pos_ == "NOUN" and token.lemma_.lower() in partitives
+    if token.pos_ != "NUM" and not token.like_num and token.pos_ not in PRONOUN_POS and not partitive:
         return token
     for child in token.children:
         if child.dep_ == "nmod" and child.pos_ in NOMINAL_POS:
@@ -193,10 +195,30 @@ def _group_head(token):
     return token
 
 
+def names_people(token, frames: dict) -> bool:
+    """Whether an unnamed nominal names people or a body of people ("los policías", "un juez"),
+    who can be an act's author; "por la tarde", "por una falla" cannot. With no word list in
+    the language's frames, every nominal can."""
+    words = set(frames.get("local_groups") or ()) | set(frames.get("people") or ())
+    head = _group_head(token, set(frames.get("partitives") or ()))
+    return not words or head.lemma_.lower() in words or head.lower_ in words
+
+
+def author_of(token, frames: dict):
+    """The nominal that names the author in an agent phrase: the phrase itself when it names
+    people, else the people its means belongs to ("por el disparo de un policía"), else None."""
+    if names_people(token, frames):
+        return token
+    possessor = set(frames.get("possessor") or ())
+    return next((c for c in token.children if c.dep_ in OBLIQUE and c.pos_ in NOMINAL_POS
+                 and marker_of(c) in possessor and names_people(c, frames)), None)
+
+
 def entities_of(token, index: EntityIndex, *, make_nominal: bool = True) -> list[str]:
     """Entity ids for a nominal and its conjuncts; unnamed groups get a nominal entity."""
     ids = []
-    for head in map(_group_head, conjuncts(token)):
+    partitives = set(index.frames.get("partitives") or ())
+    for head in (_group_head(t, partitives) for t in conjuncts(token)):
         if head.i in index.time_tokens:
             # "Bashar Assad Tuesday" parsed as one nominal: keep the names, drop the date
             tokens = [t for t in phrase_tokens(head, index.frames) if t.i not in index.time_tokens]
@@ -262,7 +284,10 @@ def _direct_roles(trigger, frames: dict, index: EntityIndex, roles: Roles, passi
         elif rel == "subj" and passive:
             targets.append((0, token))
         elif rel == "agent" or (passive and rel == "obl" and marker in agent):
-            roles.source = roles.source or entities_of(token, index)
+            # "por" also gives a time or a cause: an unnamed one is an agent only if it names people
+            author = author_of(token, frames)
+            roles.source = roles.source or entities_of(author if author is not None else token, index,
+                                                       make_nominal=author is not None)
         elif rel in ("obj", "obl") and marker in recipient:
             targets.append((1 if rel == "obj" else 2, token))
         elif rel == "obj" and not marker:
@@ -382,7 +407,8 @@ def _stray_agent(verb, agent: set, index: EntityIndex) -> list[str]:
         if token.pos_ in NOMINAL_POS and marker_of(token) in agent and token.i > verb.i:
             between = [t for t in token.ancestors if t.i != verb.i and verb in t.ancestors]
             if not any(t.pos_ in ("VERB", "AUX") for t in between):
-                return entities_of(token, index)
+                author = author_of(token, index.frames)
+                return entities_of(author if author is not None else token, index, make_nominal=author is not None)
     return []
 
 
@@ -401,7 +427,7 @@ def _noun_roles(noun, frames: dict, index: EntityIndex, roles: Roles, skip=froze
             continue
         if rel == "poss" or (rel in ("obl", "agent") and marker in possessor):
             # "la marcha de los campesinos": an act done by a group names it even unnamed
-            agentive = noun.lemma_.lower() in (frames.get("agentive_nouns") or ())
+            agentive = noun.lemma_.lower() in (frames.get("agentive_nouns") or ()) and names_people(token, frames)
             roles.source = roles.source or entities_of(token, index, make_nominal=agentive)
         elif rel in ("obl", "obj") and marker in recipient:
             roles.target = roles.target or entities_of(token, index)

@@ -1,0 +1,46 @@
+"""Spanish news events on articles nobody tuned on: who the author of an act can be (an
+unnamed "por" or "de" phrase only when it names people), partitive groups, acts of the
+state told in the passive, refusals told as absences, accusations told as qualifications,
+and the recipients hidden in clitics, letters and possessives."""
+from __future__ import annotations
+
+import pytest
+
+from cronica.model import Article, to_record
+
+
+def _extract(pipeline, text, published="2021-03-05"):
+    record = to_record(pipeline(Article(text=text, lang="es", published=published, raw=True)))
+    return record, {e["id"]: e for e in record["entities"]}
+
+
+def _of_type(record, type_):
+    return [e for e in record["events"] if e["type"] == type_]
+
+
+def _names(ids, entities):
+    return " ".join(entities[i]["name"] for i in ids).lower()
+
+
+@pytest.mark.parametrize("text,type_,not_actor", [
+    # "por" gives a time or a cause as often as an agent
+    ("Otros dos ministros de su gobierno fueron detenidos el viernes por la tarde.", "COERCE", "tarde"),
+    ("El joven fue detenido por una falla administrativa, según el gobernador.", "COERCE", "falla"),
+    # "demanda de sedición": the "de" phrase of an agentive noun names no one here
+    ("La Fiscalía investiga una demanda de sedición contra la expresidenta.", "REQUEST", "sedición"),
+])
+def test_events_es_news_agent_must_name_people(pipeline, text, type_, not_actor):
+    record, entities = _extract(pipeline, text)
+    for event in _of_type(record, type_):
+        assert not_actor not in _names(event["source"], entities)
+
+
+@pytest.mark.parametrize("text,type_,actor", [
+    ("Cinco personas fueron secuestradas el miércoles por un millar de indígenas.", "ASSAULT", "indígenas"),
+    ("El alcalde fue golpeado por agentes de la policía municipal.", "ASSAULT", "agentes"),
+])
+def test_events_es_news_agent_names_people(pipeline, text, type_, actor):
+    record, entities = _extract(pipeline, text)
+    events = _of_type(record, type_)
+    assert events, record["events"]
+    assert actor in _names(events[0]["source"], entities)
