@@ -20,6 +20,7 @@ from .attribution import find_attribution, is_reporting, load_reporting
 from .event_recipients import (accused_target, carried_actor, coordinated, deployed_forces, fallback_target,
                                is_purpose, is_refusal, is_threat, lent_actor, marked_recipient, object_owner,
                                reaction_target)
+from .event_speech import find_speech_acts
 from .event_roles import SUBJECT, EntityIndex, entities_of, find_roles, is_passive, is_pronoun, subject_of
 from .status import find_status, load_modality
 from .triggers import find_triggers, load_lexicon
@@ -351,9 +352,13 @@ def extract_events(article: Article) -> list[Event]:
         triggers = find_triggers(sent, langdata[0])
         by_token = {t.head.i: t for t in triggers}
         _vows_of_force(triggers, by_token, langdata[0])
+        spoken, silenced = find_speech_acts(sent, article, index, langdata, by_token, context)
+        triggers = [t for t in triggers if t.head.i not in silenced]
+        by_token = {t.head.i: t for t in triggers}
         found = [e for e in (_event_for(t, sent, article, index, langdata, by_token, context)
                              for t in triggers) if e is not None]
         found.extend(_demands(sent, article, index, langdata))
+        found.extend(spoken)
         # an act of no one upon no one ("the demands", "clashes") is not coded, as event coders do
         events.extend(_dedupe([e for e in found if e.source or e.target]))
         actor = _sentence_actor(sent, index, by_token) or next(
