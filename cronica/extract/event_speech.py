@@ -1,0 +1,245 @@
+"""Verbal acts that no act word names: they are read from what someone says.
+
+Rules of news language as event coders (PLOVER ACCUSE, SUPPORT, THREATEN) read them,
+over the parse and `lang/<lang>/speech_acts.yaml` only:
+
+- a verdict on an act: a verb of naming with a judgement of its object ("Ryabkov called
+  Trump's remarks extremely negative", "describing sanctions against Larijani as hostile
+  action"), or an equative in reported speech ("Panelo said the restrictions were
+  nonsense"), is an accusation (or praise) by the one who judges, aimed at the author of
+  the judged act;
+- a wrong said to be done: "Al-Qedra told reporters Israel violated the truce" is an
+  accusation by the speaker against the wrongdoer;
+- a conditional threat: "If India attacks us, we will respond," Khan said, is a threat by
+  the speaker against the actor of the condition.
+
+The act word a verdict takes the place of ("called" read as a phone call) and the act
+judged (the sanctions described as hostile, told of elsewhere) are not events of their own.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..lang.loader import load
+from ..model import Event
+from .attribution import find_attribution, is_reporting
+from .event_roles import POSSESSIVE, SUBJECT, entities_of, find_roles, is_pronoun
+
+OBJECTS = {"dobj", "obj"}
+# what a verb of naming says of its object: "called X negative" (oprd), "described X as Y" (prep)
+PREDICATES = {"oprd", "xcomp", "acomp", "attr", "ccomp", "obl", "prep"}
+CLAUSES = {"ccomp", "conj"}
+MODIFIERS = {"amod", "compound"}
+NEGATION = {"neg"}
+VERBAL_CONFLICT = {"ACCUSE", "REJECT", "REQUEST", "THREATEN"}
+
+
+@dataclass(frozen=True)
+class SpeechActs:
+    """A language's words for verbal acts told without an act verb."""
+
+    judging: frozenset
+    equatives: frozenset
+    verdicts: tuple          # (PLOVER type, compiled pattern of its verdict words)
+    wrong_verbs: frozenset
+    wrong_objects: dict      # verb lemma -> frozenset of object words ("break" -> accord, truce)
+
+
+def _pattern(words) -> re.Pattern:
+    alternation = "|".join(re.escape(str(w).lower()) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)")
+
+
+@lru_cache(maxsize=None)
+def load_speech_acts(lang: str) -> SpeechActs:
+    """Read `lang/<lang>/speech_acts.yaml` (empty tables when the language has none)."""
+    data = load(lang, "speech_acts")
+    wrongs = data.get("wrongs") or {}
+    verdicts = tuple((type_, _pattern(words)) for type_, words in (data.get("verdicts") or {}).items() if words)
+    objects = {str(verb).lower(): frozenset(str(w).lower() for w in words)
+               for verb, words in (wrongs.get("with_object") or {}).items()}
+    return SpeechActs(frozenset(str(w).lower() for w in data.get("judging_verbs") or ()),
+                      frozenset(str(w).lower() for w in data.get("equatives") or ()), verdicts,
+                      frozenset(str(w).lower() for w in wrongs.get("verbs") or ()), objects)
+
+
+def _verdict(tokens, acts: SpeechActs) -> str | None:
+    """The PLOVER type of the verdict words among `tokens`, if any (none when negated)."""
+    tokens = sorted(tokens, key=lambda t: t.i)
+    if not tokens or any(t.dep_ in NEGATION for t in tokens):
+        return None
+    surface = " ".join(t.lower_ for t in tokens)
+    lemmas = " ".join(t.lemma_.lower() for t in tokens)
+    return next((type_ for type_, pattern in acts.verdicts if pattern.search(surface) or pattern.search(lemmas)),
+                None)
+
+
+def _speaker(verb, index, context) -> list[str]:
+    """Who speaks: the verb's subject (or the one of the verb it hangs on), a pronoun the
+    sentence before names."""
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT), None)
+    token = verb
+    while subject is None and token.dep_ in ("advcl", "xcomp", "conj") and token.head.i != token.i:
+        token = token.head  # "Describing X as Y, the ministry said": the main clause's subject
+        subject = next((c for c in token.children if c.dep_ in SUBJECT), None)
+    if subject is None:
+        return []
+    return list(context.actor) if is_pronoun(subject) else entities_of(subject, index)
+
+
+def _author(token, index, by_token: dict, frames: dict, context, judge: list) -> list[str]:
+    """Who did the judged thing: the actor of an act told by it ("the sanctions", whose
+    author the story told before), or the owner named on it ("Trump's remarks",
+    "U.S. sanctions"); never the one who judges it (the subject "called the charges" lends
+    the charges)."""
+    act = by_token.get(token.i)
+    if act is not None:
+        source = [i for i in find_roles(act, frames, index).source if i not in judge]
+        return source or [i for i in context.by_type.get(act.type) or [] if i not in judge]
+    owners = [t for c in token.children if c.dep_ in POSSESSIVE | MODIFIERS for t in c.subtree]
+    return index.ids_in(owners)
+
+
+def _said_of(verb, obj) -> list:
+    """The parts of a clause that may hold what a verb of naming says of its object."""
+    parts = [list(c.subtree) for c in verb.children if c.dep_ in PREDICATES and c.i > obj.i]
+    parts.append([t for t in obj.subtree if t.i > obj.i])  # "called X “extremely negative”" parsed as X's
+    return parts
+
+
+def _make(type_, source, target, verb, sent, article, attribution=None, mode=None) -> Event:
+    start, end = verb.idx, verb.idx + len(verb)
+    return Event(id="", type=type_, mode=mode, source=source, target=[i for i in target if i not in source],
+                 status="reported" if attribution else "asserted", attribution=attribution,
+                 evidence={"start": sent.start_char, "end": sent.end_char}, confidence=0.6,
+                 trigger={"text": article.text[start:end], "start": start, "end": end})
+
+
+def _judgements(sent, article, index, frames, by_token, context, acts) -> tuple[list, set]:
+    """Verdicts given by a verb of naming ("called Trump's remarks extremely negative")."""
+    events, silenced = [], set()
+    for verb in (t for t in sent if t.lemma_.lower() in acts.judging and t.pos_ in ("VERB", "AUX")):
+        obj = next((c for c in verb.children if c.dep_ in OBJECTS), None)
+        if obj is None:
+            continue
+        type_ = next(filter(None, (_verdict(part, acts) for part in _said_of(verb, obj))), None)
+        own, manner = by_token.get(verb.i), by_token.get(verb.head.i)
+        source = _speaker(verb, index, context)
+        if type_ is None or not source or (own is not None and own.type == type_) or (
+                manner is not None and manner is not own and manner.type in VERBAL_CONFLICT):
+            continue  # "denied the accusations, calling them lies": the manner of the denial
+        target = _author(obj, index, by_token, frames, context, source)
+        events.append(_make(type_, source, target, verb, sent, article))
+        silenced.update({verb.i, obj.i})
+    return events, silenced
+
+
+def _said_clauses(sent, reporting):
+    """(reporting verb, clause it reports) pairs: "said [the move was illegal]"."""
+    for verb in (t for t in sent if is_reporting(t, reporting)):
+        for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+            yield verb, clause
+            for conj in (c for c in clause.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")):
+                yield verb, conj  # "said the deal was X and that the move amounts to Y"
+
+
+def _subject(clause):
+    subject = next((c for c in clause.children if c.dep_ in SUBJECT), None)
+    return None if subject is None or is_pronoun(subject) else subject
+
+
+def _equated(sent, article, index, frames, by_token, context, acts, reporting) -> tuple[list, set]:
+    """Verdicts said of a subject: "Panelo said the travel restrictions were nonsense"."""
+    events, silenced = [], set()
+    for verb, clause in _said_clauses(sent, reporting):
+        subject = _subject(clause)
+        if clause.lemma_.lower() not in acts.equatives or subject is None or any(
+                c.dep_ in NEGATION for c in clause.children):
+            continue
+        said = [t for c in clause.children if c.dep_ not in SUBJECT and c.dep_ != "mark" for t in c.subtree]
+        type_ = _verdict(said, acts)
+        source = _speaker(verb, index, context)
+        if type_ is None or not source:
+            continue
+        events.append(_make(type_, source, _author(subject, index, by_token, frames, context, source), verb,
+                            sent, article))
+        silenced.add(subject.i)
+    return events, silenced
+
+
+def _is_wrong(clause, acts: SpeechActs) -> bool:
+    lemma = clause.lemma_.lower()
+    if lemma in acts.wrong_verbs:
+        return True
+    wanted = acts.wrong_objects.get(lemma)
+    obj = next((c for c in clause.children if c.dep_ in OBJECTS), None)
+    if not wanted or obj is None:
+        return False
+    words = [t for t in obj.subtree if t.i <= obj.i and t.dep_ in MODIFIERS] + [obj]
+    return obj.lemma_.lower() in wanted or " ".join(t.lower_ for t in words) in wanted
+
+
+def _wrongs(sent, article, index, context, acts, reporting) -> list:
+    """Wrongs someone says another did: "Netanyahu said Hamas broke the accord"."""
+    events = []
+    for verb, clause in _said_clauses(sent, reporting):
+        subject = _subject(clause)
+        if subject is None or not _is_wrong(clause, acts) or any(c.dep_ in NEGATION for c in clause.children):
+            continue
+        source = _speaker(verb, index, context)
+        target = [i for i in entities_of(subject, index, make_nominal=False) if i not in source]
+        if source and target:
+            events.append(_make("ACCUSE", source, target, clause, sent, article, mode="allege"))
+    return events
+
+
+def _will(verb, modality) -> bool:
+    """Whether a clause tells what its subject will do ("we will respond")."""
+    return any(c.dep_ == "aux" and {c.lower_, c.lemma_.lower()} & modality.future_aux for c in verb.children) \
+        or "Fut" in verb.morph.get("Tense")
+
+
+def _threats(triggers, sent, article, index, langdata, context) -> list:
+    """Conditional threats: "“If India attacks us, we will respond,” Khan said" (THREATEN by the
+    speaker against the actor of the condition)."""
+    lexicon, modality, reporting = langdata
+    events = []
+    for trigger in triggers:
+        verb = trigger.head
+        conditional = trigger.kind == "verb" and verb.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in modality.condition for c in verb.children)
+        if not conditional or lexicon.plover[trigger.type]["quad"] != "material_conflict" \
+                or not _will(verb.head, modality):
+            continue
+        target = find_roles(trigger, lexicon.frames, index).source
+        attribution = find_attribution(trigger, sent, article, index, reporting)
+        speaker = _subject(verb.head)
+        source = entities_of(speaker, index) if speaker is not None else (
+            [attribution["source"]] if attribution and attribution.get("source") else list(context.actor))
+        if source and target:
+            events.append(_make("THREATEN", source, target, verb.head, sent, article, attribution))
+    return events
+
+
+def find_speech_acts(sent, article, index, langdata, by_token: dict, context) -> tuple[list, set]:
+    """Verbal acts of one sentence that no act word names (see the module's rules).
+
+    Args:
+        sent: the sentence (spaCy Span).
+        article: the Article.
+        index: the article's EntityIndex.
+        langdata: (Lexicon, Modality, Reporting) of the article's language.
+        by_token: the sentence's triggers by head token index.
+        context: what earlier sentences leave (`events.Context`: actor, actors by type).
+    Returns:
+        (events, token indices of triggers that are no events of their own).
+    """
+    acts = load_speech_acts(article.lang)
+    frames, reporting = langdata[0].frames, langdata[2]
+    judged, silenced = _judgements(sent, article, index, frames, by_token, context, acts)
+    equated, more = _equated(sent, article, index, frames, by_token, context, acts, reporting)
+    events = judged + equated + _wrongs(sent, article, index, context, acts, reporting)
+    events += _threats(list(by_token.values()), sent, article, index, langdata, context)
+    return events, silenced | more
