@@ -78,7 +78,7 @@ class EntityIndex:
                     ids.append(i)
         return ids
 
-    def _group_country(self, head, start: int, end: int) -> str | None:
+    def _country_evidence(self) -> list:
         if self._evidence is None:
             gazetteer = load_gazetteer(self.article.lang)
             people = [m for e in self.article.entities if e.type == "PERSON" for m in e.mentions]
@@ -86,9 +86,30 @@ class EntityIndex:
             self._evidence = sorted((ev for ev in find_evidence(self.article.gazetteer_mentions, gazetteer)
                                      if not any(a <= ev.start and ev.end <= b for a, b in people)),
                                     key=lambda e: e.start)
+        return self._evidence
+
+    def _group_country(self, head, start: int, end: int) -> str | None:
         local = self.frames.get("local_groups")  # no list: every group is local
         local = local is None or head.lemma_.lower() in local or head.lower_ in local
-        return country_of_group(self.article, self._evidence, start, end, local=local)
+        return country_of_group(self.article, self._country_evidence(), start, end, local=local)
+
+    def implicit(self, name: str, start: int) -> str:
+        """Return the id of an actor the text implies but does not name: the authorities of
+        the place told of, for "fue detenido" with no agent. No mentions, like a nominal.
+
+        Args:
+            name: the actor's name in the article's language (frames `state_actor`).
+            start: character offset of the act, for the country of the place told of.
+        """
+        country = country_of_group(self.article, self._country_evidence(), start, start, local=True)
+        key = f"\0{name}\0{country}"
+        if key not in self._nominal:
+            ent_id = f"E{len(self.article.entities) + 1}"
+            self.article.entities.append(Entity(id=ent_id, name=name, type="ORG", country=country,
+                                                aliases=[], mentions=[]))
+            self.types[ent_id] = "ORG"
+            self._nominal[key] = ent_id
+        return self._nominal[key]
 
     def nominal(self, head) -> str:
         """Return the id of an entity for an unnamed group ("miembros de un grupo armado").
@@ -419,13 +440,20 @@ def _noun_roles(noun, frames: dict, index: EntityIndex, roles: Roles, skip=froze
     # "Israeli tank shelling", "el ataque israelí": a named modifier is the actor
     modifiers = [t for c in noun.children if c.dep_ in ("amod", "compound") for t in c.subtree]
     roles.source = roles.source or index.ids_in(modifiers)
+    # "la detención de X", "su asesinato": X, the owner, is who the act befalls
+    patient, agent = noun.lemma_.lower() in (frames.get("patient_nouns") or ()), set(frames.get("agent") or ())
     carried, light_object = _carried_actor(noun, frames, index, type_)
     if light_object:  # "iniciaron un bloqueo de los puertos": the subject, not the ports
         roles.source = roles.source or carried
     for rel, marker, token in arguments(noun):
         if token.i in skip or token.pos_ not in NOMINAL_POS | PRONOUN_POS:
             continue
-        if rel == "poss" or (rel in ("obl", "agent") and marker in possessor):
+        if patient and (rel == "poss" or (rel in ("obl", "agent") and marker in possessor)):
+            roles.target = roles.target or entities_of(token, index)  # "la detención de 28 personas"
+        elif patient and rel in ("obl", "agent") and marker in agent:  # "... por parte de la policía"
+            author = author_of(token, frames)
+            roles.source = roles.source or (entities_of(author, index) if author is not None else [])
+        elif rel == "poss" or (rel in ("obl", "agent") and marker in possessor):
             # "la marcha de los campesinos": an act done by a group names it even unnamed
             agentive = noun.lemma_.lower() in (frames.get("agentive_nouns") or ()) and names_people(token, frames)
             roles.source = roles.source or entities_of(token, index, make_nominal=agentive)

@@ -21,6 +21,7 @@ from .event_recipients import (accused_target, carried_actor, coordinated, deplo
                                is_purpose, is_refusal, is_threat, lent_actor, marked_recipient, object_owner,
                                reaction_target)
 from .event_speech import find_speech_acts
+from .event_implicit import implicit_actor, is_impersonal
 from .event_roles import SUBJECT, EntityIndex, entities_of, find_roles, is_passive, is_pronoun, subject_of
 from .status import find_status, load_modality
 from .triggers import find_triggers, load_lexicon
@@ -41,6 +42,7 @@ class Context:
     actor: list = field(default_factory=list)
     when: dict | None = None  # the narrative time of the previous sentence
     by_type: dict = field(default_factory=dict)  # type -> actor of the last event of that type
+    target_by_type: dict = field(default_factory=dict)  # type -> recipient of the last event of that type
 
 
 def _governing(trigger, by_token: dict):
@@ -143,6 +145,18 @@ def _is_content(trigger, governor) -> bool:
     return token.dep_ in CONTENT_DEPS or token.i == governor.head.i
 
 
+SETTING = {"obl", "advcl", "nmod", "prep"}
+
+
+def _is_setting(trigger, governor) -> bool:
+    """Whether a noun trigger is the time or setting of its governor ("Tras la detención de 28
+    personas, sus familiares denunciaron abusos"), not what is demanded or denounced."""
+    token = trigger.head
+    if trigger.kind != "noun" or token.head.i != governor.head.i:
+        return False
+    return token.dep_ in SETTING and any(c.dep_ == "case" for c in token.children) and token.i < governor.head.i
+
+
 def _answered(trigger, by_token: dict, frames, index) -> list[str]:
     """A denial answers the author of what it denies: "denied his Russian counterpart's accusations"."""
     if (trigger.type, trigger.mode) not in DENYING:
@@ -210,7 +224,7 @@ def _event_for(trigger, sent, article, index, langdata, by_token, context) -> Ev
         return None
     governor = _governing(trigger, by_token)
     if governor is not None and governor.type in CONTENT_OF and trigger.type != governor.type \
-            and not coordinated(trigger, governor):
+            and not coordinated(trigger, governor) and not _is_setting(trigger, governor):
         return None
     if governor is not None and governor.type in INTENDED and (governor.type, governor.mode) not in DENYING \
             and trigger.type != governor.type and _is_content(trigger, governor):
@@ -242,11 +256,15 @@ def _event_for(trigger, sent, article, index, langdata, by_token, context) -> Ev
     inherited = False
     if not roles.source and trigger.kind != "noun":
         roles.source = [i for i in _speaker(trigger, index, reporting) if i not in roles.target]
-    if not roles.source and context.actor and _needs_context(trigger, frames):
+    impersonal = is_impersonal(trigger, lexicon)
+    if not roles.source and context.actor and _needs_context(trigger, frames) and not impersonal:
         roles.source, inherited = [i for i in context.actor if i not in roles.target], True
     elif not roles.source and _is_definite(trigger) and context.by_type.get(trigger.type):
         # "La huelga ... " after "los mineros iniciaron una huelga": the strike told of before
         roles.source, inherited = [i for i in context.by_type[trigger.type] if i not in roles.target], True
+        roles.target = roles.target or [i for i in context.target_by_type.get(trigger.type, ()) if i not in roles.source]
+    if not roles.source:
+        roles.source = implicit_actor(trigger, roles, frames, index, impersonal=impersonal)
     attribution = find_attribution(trigger, sent, article, index, reporting)
     status = find_status(trigger, modality, reported=attribution is not None)
     if governor is not None and (governor.type, governor.mode) in DENYING and _is_content(trigger, governor):
@@ -366,6 +384,7 @@ def extract_events(article: Article) -> list[Event]:
         if actor:
             context.actor = actor
         context.by_type.update((e.type, e.source) for e in found if e.source)
+        context.target_by_type.update((e.type, e.target) for e in found if e.source)
         context.when = next((e.when for e in found if e.when and e.when.get("start")
                              and e.status != "planned"), None)
     for n, event in enumerate(events, 1):

@@ -44,3 +44,41 @@ def test_events_es_news_agent_names_people(pipeline, text, type_, actor):
     events = _of_type(record, type_)
     assert events, record["events"]
     assert actor in _names(events[0]["source"], entities)
+
+
+@pytest.mark.parametrize("text,country", [
+    ("La Paz, Bolivia. Otros dos ministros del gobierno boliviano fueron detenidos el viernes en La Paz.", "BOL"),
+    ("Guadalajara, México. Tras la detención de al menos 28 personas en Jalisco, sus familiares "
+     "denunciaron abusos.", "MEX"),
+])
+def test_events_es_news_state_act_without_actor(pipeline, text, country):
+    record, entities = _extract(pipeline, text)
+    arrests = [e for e in _of_type(record, "COERCE") if e["target"]]
+    assert arrests, record["events"]
+    actor = [entities[i] for i in arrests[0]["source"]]
+    assert actor and actor[0]["country"] == country
+    assert not actor[0]["mentions"]  # implied, never a name in the text
+
+
+@pytest.mark.parametrize("text,type_,victim", [
+    ("Tras la detención de al menos 28 personas en Jalisco, sus familiares denunciaron abusos.", "COERCE",
+     "personas"),
+    ("La Fiscalía ordenó la aprehensión de la expresidenta Jeanine Áñez en Trinidad.", "COERCE", "áñez"),
+])
+def test_events_es_news_patient_noun_complement(pipeline, text, type_, victim):
+    record, entities = _extract(pipeline, text)
+    events = _of_type(record, type_)
+    assert events, record["events"]
+    assert victim in _names(events[0]["target"], entities)
+    assert victim not in _names(events[0]["source"], entities)
+
+
+@pytest.mark.parametrize("text,type_,actor", [
+    ("El rector de la Universidad de Magdalena fue amenazado por parte de grupos paramilitares.", "THREATEN",
+     "paramilitares"),
+])
+def test_events_es_news_agent_por_parte_de(pipeline, text, type_, actor):
+    record, entities = _extract(pipeline, text)
+    events = _of_type(record, type_)
+    assert events, record["events"]
+    assert actor in _names(events[0]["source"], entities)

@@ -1,0 +1,59 @@
+"""What a sentence implies about an event without naming it: the actor of an act of the state
+told in the passive or with an impersonal "se" ("fue detenido", "se detuvo a tres personas",
+"la detención de 28 personas": the authorities of the place told of).
+
+Rules over the parse and the frames of `lang/<lang>/event_triggers.yaml` only (`reflexive`,
+`state_actor`); no word of any language is written here.
+"""
+from __future__ import annotations
+
+from .event_roles import is_passive
+
+# acts only a state does; told with no actor, their actor is the authorities of the place
+STATE_ACTS = {("COERCE", "arrest"), ("COERCE", "ban"), ("COERCE", "expel"), ("COERCE", "raid"),
+              ("COERCE", "curfew"), ("COERCE", "censor"), ("ACCUSE", "investigate")}
+
+
+def _lemma(verb) -> str:
+    lemma = verb.lemma_.lower()
+    return lemma.split(" ", 1)[0] if " " in lemma else lemma
+
+
+def is_impersonal(trigger, lexicon) -> bool:
+    """Whether a verb trigger carries a passive or impersonal "se" ("se enviaron invitaciones",
+    "se detuvo a tres personas"): a reflexive pronoun on a verb that the lexicon does not list
+    as pronominal ("reunirse", "negarse"). Its actor is unsaid, never the previous sentence's.
+
+    Args:
+        trigger: a triggers.Trigger.
+        lexicon: the language's triggers.Lexicon.
+    Returns:
+        True for an impersonal or passive "se".
+    """
+    verb = trigger.head
+    if trigger.kind == "noun" or _lemma(verb) in lexicon.reflexive_verbs:
+        return False
+    markers = set(lexicon.frames.get("reflexive") or ())
+    return any(c.lower_ in markers and (c.i < verb.i or c.dep_.startswith("expl")) for c in verb.children)
+
+
+def implicit_actor(trigger, roles, frames: dict, index, *, impersonal: bool) -> list[str]:
+    """The authorities of the place told of, as the actor of a state's act told with no actor
+    and done to someone: a passive ("fueron detenidos"), an impersonal "se", or a noun ("la
+    aprehensión de Áñez").
+
+    Args:
+        trigger: a triggers.Trigger.
+        roles: the event's roles found so far (the recipient must be known).
+        frames: the language's frames (`state_actor`: the actor's name).
+        index: the article's event_roles.EntityIndex.
+        impersonal: whether the verb has an impersonal "se".
+    Returns:
+        [entity id] of the implied actor, or [].
+    """
+    name = next(iter(frames.get("state_actor") or ()), None)
+    if not name or not roles.target or (trigger.type, trigger.mode) not in STATE_ACTS:
+        return []
+    if trigger.kind == "noun" or impersonal or is_passive(trigger.head, frames):
+        return [index.implicit(str(name), trigger.start)]
+    return []
