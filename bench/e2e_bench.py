@@ -73,10 +73,23 @@ def _warm(kind: str) -> None:
     from cronica.extract.nlp import load_nlp
     for lang in ("es", "en"):
         load_nlp(lang)
-    if kind == "cronica":
+    if kind == "cronica":  # one article per language loads the lexicons and word lists each reads lazily
         from cronica.pipeline import Pipeline
         from cronica.settings import load_options
-        Pipeline(options=load_options(environ={}))(_sample_article())
+        pipeline = Pipeline(options=load_options(environ={}))
+        for article in _warm_articles():
+            pipeline(article)
+
+
+def _warm_articles():
+    """The seed sentence and the last record of each language (timed runs start at the first)."""
+    from cronica.model import Article
+    articles = [_sample_article()]
+    for name in ("es.jsonl", "en.jsonl"):
+        with open(NEWS / name, encoding="utf-8") as f:
+            record = json.loads([line for line in f if line.strip()][-1])
+        articles.append(Article(text=record["text"], lang=record["lang"], published=record.get("published")))
+    return articles
 
 
 def _sample_article():

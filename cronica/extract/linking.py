@@ -56,16 +56,21 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
 
 
+_NOT_NAME_CHARS = re.compile(r"[^a-z\- ]+")
+
+
 @lru_cache(maxsize=None)
 def _translit_rules() -> tuple:
     return tuple((re.compile(old), new) for old, new in load("xx", "entities").get("transliteration") or [])
 
 
+@lru_cache(maxsize=65536)
 def skeleton(name: str) -> str:
-    """A name reduced so that romanisation variants agree (Sergey, Serguéi -> "sergei")."""
-    text = re.sub(r"[^a-z\- ]+", "", fold(name))
+    """A name reduced so that romanisation variants agree (Sergey, Serguéi -> "sergei").
+    Cached: coreference compares every pair of names of an article."""
+    text = _NOT_NAME_CHARS.sub("", fold(name))
     for old, new in _translit_rules():
-        text = re.sub(old, new, text)
+        text = old.sub(new, text)
     return " ".join(text.split())
 
 

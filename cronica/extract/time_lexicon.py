@@ -29,14 +29,23 @@ _DIGIT_CLASSES = {
 }
 
 
-def fold(text: str) -> str:
-    """Lower-case `text` and drop accents, keeping its length (one char per char)."""
-    out = []
-    for ch in text:
+class _FoldTable(dict):
+    """`str.translate` table filled on first sight of each character."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
         base = unicodedata.normalize("NFD", ch)[0] if ch.isalpha() else ch
         low = base.lower()
-        out.append(low if len(low) == 1 else ch)
-    return "".join(out)
+        self[code] = low if len(low) == 1 else ch
+        return self[code]
+
+
+_FOLD_TABLE = _FoldTable()
+
+
+def fold(text: str) -> str:
+    """Lower-case `text` and drop accents, keeping its length (one char per char)."""
+    return text.translate(_FOLD_TABLE)
 
 
 def _alternation(forms) -> str:
@@ -62,6 +71,13 @@ class Lexicon:
     needs_number: set = field(default_factory=set)
     needs_cue: set = field(default_factory=set)
     needs_capital: set = field(default_factory=set)
+
+    def folded(self, key: str) -> frozenset:
+        """The words of the data list `key` ("year_cues"), folded; computed once."""
+        cache = self.__dict__.setdefault("_folded", {})
+        if key not in cache:
+            cache[key] = frozenset(fold(str(w)) for w in self.data.get(key) or [])
+        return cache[key]
 
     def value(self, cls: str, text: str):
         """Canonical key of a surface form of word class `cls` (None when unknown)."""

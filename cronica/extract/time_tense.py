@@ -31,6 +31,7 @@ class TenseFinder:
         self.pieces: dict[tuple[int, int], bool | None] = {}
         self.starts = [0] + [m.end() for m in re.finditer(r"[.!?;\n]\s", text)] if doc is None else \
             [0] + [sent.start_char for sent in doc.sents if sent.start_char > 0]
+        self.doc_chars = doc[-1].idx + len(doc[-1].text_with_ws) if doc is not None and len(doc) else 0
 
     def __call__(self, pos: int) -> bool:
         clause = self._clause(pos)
@@ -69,7 +70,7 @@ class TenseFinder:
 
     def _clause(self, pos: int) -> bool | None:
         """Tense of the verb governing the token at `pos`; None when the parse does not say."""
-        if self.doc is None or pos >= len(self.doc.text):
+        if self.doc is None or pos >= self.doc_chars:
             return None
         span = self.doc.char_span(pos, pos + 1, alignment_mode="expand")
         if span is None or not len(span):

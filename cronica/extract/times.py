@@ -97,13 +97,13 @@ def _cued(lex: Lexicon, folded: str, m: re.Match) -> bool:
     """Is a match next to a cue word ("in May", "May to June", "Jan-Feb")?"""
     before = re.search(r"([^\W\d_]+)\W*$", folded[max(0, m.start() - 20):m.start()])
     after = re.match(r"\s*([^\W\d_]+)", folded[m.end():])
-    cues = {fold(str(w)) for w in lex.data.get("month_cues") or lex.data.get("year_cues") or []}
+    cues = lex.folded("month_cues") or lex.folded("year_cues")
     if lex.data.get("month_cues"):  # "May to March": a range of two months
         mid = lex.connectors.get("range_mid")
         to_month = mid is not None and re.match(mid.pattern + lex.classes["month"] + r"(?![^\W_])", folded[m.end():])
         return bool(before and before.group(1) in cues) or bool(re.match(r"\s*[-~/]", folded[m.end():])) \
             or bool(to_month)
-    followers = {fold(str(w)) for w in lex.data.get("year_followers") or []}
+    followers = lex.folded("year_followers")
     return bool(before and before.group(1) in cues) or bool(after and after.group(1) in followers) \
         or bool(re.match(r"\s*[-~/]", folded[m.end():]))
 
@@ -115,8 +115,7 @@ def _plausible_year(lex: Lexicon, folded: str, m: re.Match) -> bool:
     if re.search(r"([$€£#]\s*|\d[.,])$", folded[max(0, m.start() - 2):m.start()]) or \
             re.match(r"[.,]\d", folded[m.end():]):
         return False  # "$2000", "1.1253", "2016.5" are amounts
-    cues = {fold(str(w)) for w in lex.data.get("year_cues") or []}
-    followers = {fold(str(w)) for w in lex.data.get("year_followers") or []}
+    cues, followers = lex.folded("year_cues"), lex.folded("year_followers")
     if not m.group().strip().isdigit():  # "en mil novecientos": words need a cue, and two of them
         return bool(before and before.group(1) in cues) and len(m.group().split()) > 1
     return bool(before and before.group(1) in cues) or not after or after.group(1) in followers
