@@ -8,6 +8,7 @@ else `org:<folded name>`; a group of people acting together `group:<kind>:<ISO3>
 """
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -39,10 +40,17 @@ class Gazetteer:
     max_words: int
     places: dict  # folded town name -> ISO3 (only to give a country to a place the model found)
     openings: frozenset = frozenset()  # every prefix of every form's first word, lower case
+    stems: tuple = ()  # every form in lower case, sorted
 
     def may_open(self, word: str) -> bool:
         """Whether some form can start with this word (a cheap test before `lookup`)."""
         return word.lower() in self.openings
+
+    def may_extend(self, text: str) -> bool:
+        """Whether some form starts with `text` (any case): a longer span may still match."""
+        low = text.lower()
+        k = bisect.bisect_left(self.stems, low)
+        return k < len(self.stems) and self.stems[k].startswith(low)
 
 
 def fold(text: str) -> str:
@@ -116,7 +124,8 @@ def load_gazetteer(lang: str) -> Gazetteer:
     longest = max((len(f.split()) for f in forms), default=1)
     firsts = {f.split()[0].lower() for f in forms if f.split()}
     openings = frozenset(w[:k] for w in firsts for k in range(1, len(w) + 1))
-    return Gazetteer(forms, folded, names, longest, _places(), openings)
+    stems = tuple(sorted({f.lower() for f in forms} | set(folded)))
+    return Gazetteer(forms, folded, names, longest, _places(), openings, stems)
 
 
 @lru_cache(maxsize=None)

@@ -141,14 +141,15 @@ def _match_at(doc, text: str, i: int, gazetteer: Gazetteer):
         return None
     start = doc[i].idx
     line_start = i == 0 or "\n" in doc[i - 1].text_with_ws or doc[i - 1].is_space
-    for last in range(min(i + gazetteer.max_words + 1, len(doc) - 1), i - 1, -1):
+    found = None
+    for last in range(i, min(i + gazetteer.max_words + 1, len(doc) - 1) + 1):
         form = text[start:doc[last].idx + len(doc[last].text)]
-        if "\n" in form:
-            continue
+        if "\n" in form or not gazetteer.may_extend(form):
+            break  # no longer form can match either
         link = lookup(gazetteer, form, capitals=line_start)
         if link is not None:
-            return last, link
-    return None
+            found = last, link
+    return found
 
 
 def find_gazetteer_mentions(article: Article, gazetteer: Gazetteer, sent_starts: set) -> list[Mention]:
