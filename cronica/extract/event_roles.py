@@ -331,6 +331,8 @@ def _pick_target(trigger, frames: dict, index: EntityIndex, targets: list) -> li
         # an object may be a thing ("prometiendo ayuda", "agreed upon a pact"): only physical
         # acts, and addressee markers ("a", "with"), make an unnamed object the recipient
         nominal = rank == 0 or trigger.type in PHYSICAL or marker_of(token) in addressee
+        # the object of a mutual act is the other party ("officials met the group")
+        nominal = nominal or trigger.head.lemma_.lower() in (frames.get("reciprocal") or ())
         found = entities_of(token, index, make_nominal=nominal)
         if found:
             return found

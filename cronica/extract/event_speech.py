@@ -45,6 +45,8 @@ class SpeechActs:
     verdicts: tuple          # (PLOVER type, compiled pattern of its verdict words)
     wrong_verbs: frozenset
     wrong_objects: dict      # verb lemma -> frozenset of object words ("break" -> accord, truce)
+    anaphoric: frozenset = frozenset()  # nouns that name an act told before ("the incident")
+    deeds: frozenset = frozenset()      # PLOVER types of material acts, which such a noun may name
 
 
 def _pattern(words) -> re.Pattern:
@@ -62,7 +64,10 @@ def load_speech_acts(lang: str) -> SpeechActs:
                for verb, words in (wrongs.get("with_object") or {}).items()}
     return SpeechActs(frozenset(str(w).lower() for w in data.get("judging_verbs") or ()),
                       frozenset(str(w).lower() for w in data.get("equatives") or ()), verdicts,
-                      frozenset(str(w).lower() for w in wrongs.get("verbs") or ()), objects)
+                      frozenset(str(w).lower() for w in wrongs.get("verbs") or ()), objects,
+                      frozenset(str(w).lower() for w in data.get("acts_told") or ()),
+                      frozenset(t for t, v in load("xx", "plover").get("types", {}).items()
+                                if str(v.get("quad", "")).startswith("material")))
 
 
 def _verdict(tokens, acts: SpeechActs) -> str | None:
@@ -89,7 +94,7 @@ def _speaker(verb, index, context) -> list[str]:
     return list(context.actor) if is_pronoun(subject) else entities_of(subject, index)
 
 
-def _author(token, index, by_token: dict, frames: dict, context, judge: list) -> list[str]:
+def _author(token, index, by_token: dict, frames: dict, context, judge: list, acts) -> list[str]:
     """Who did the judged thing: the actor of an act told by it ("the sanctions", whose
     author the story told before), or the owner named on it ("Trump's remarks",
     "U.S. sanctions"); never the one who judges it (the subject "called the charges" lends
@@ -98,8 +103,12 @@ def _author(token, index, by_token: dict, frames: dict, context, judge: list) ->
     if act is not None:
         source = [i for i in find_roles(act, frames, index).source if i not in judge]
         return source or [i for i in context.by_type.get(act.type) or [] if i not in judge]
-    owners = [t for c in token.children if c.dep_ in POSSESSIVE | MODIFIERS for t in c.subtree]
-    return index.ids_in(owners)
+    owners = index.ids_in([t for c in token.children if c.dep_ in POSSESSIVE | MODIFIERS for t in c.subtree])
+    if owners or token.lemma_.lower() not in acts.anaphoric:
+        return [i for i in owners if i not in judge]
+    # "called the incident a violation": the last deed the story told, by someone else
+    return next(([i for i in source if i not in judge] for type_, source in reversed(context.told)
+                 if type_ in acts.deeds and not set(source) & set(judge)), [])
 
 
 def _said_of(verb, obj) -> list:
@@ -130,9 +139,10 @@ def _judgements(sent, article, index, frames, by_token, context, acts) -> tuple[
         if type_ is None or not source or (own is not None and own.type == type_) or (
                 manner is not None and manner is not own and manner.type in VERBAL_CONFLICT):
             continue  # "denied the accusations, calling them lies": the manner of the denial
-        target = _author(obj, index, by_token, frames, context, source)
-        events.append(_make(type_, source, target, verb, sent, article))
-        silenced.update({verb.i, obj.i})
+        target = _author(obj, index, by_token, frames, context, source, acts)
+        if target:  # a verdict on no one's act ("called the crossing a success") is no act on anyone
+            events.append(_make(type_, source, target, verb, sent, article))
+            silenced.update({verb.i, obj.i})
     return events, silenced
 
 
@@ -163,9 +173,10 @@ def _equated(sent, article, index, frames, by_token, context, acts, reporting) -
         source = _speaker(verb, index, context)
         if type_ is None or not source:
             continue
-        events.append(_make(type_, source, _author(subject, index, by_token, frames, context, source), verb,
-                            sent, article))
-        silenced.add(subject.i)
+        target = _author(subject, index, by_token, frames, context, source, acts)
+        if target:
+            events.append(_make(type_, source, target, verb, sent, article))
+            silenced.add(subject.i)
     return events, silenced
 
 

@@ -43,6 +43,7 @@ class Context:
     when: dict | None = None  # the narrative time of the previous sentence
     by_type: dict = field(default_factory=dict)  # type -> actor of the last event of that type
     target_by_type: dict = field(default_factory=dict)  # type -> recipient of the last event of that type
+    told: list = field(default_factory=list)  # (type, actor) of the events told so far, in order
 
 
 def _governing(trigger, by_token: dict):
@@ -384,6 +385,7 @@ def extract_events(article: Article) -> list[Event]:
         if actor:
             context.actor = actor
         context.by_type.update((e.type, e.source) for e in found if e.source)
+        context.told.extend((e.type, e.source) for e in found if e.source)
         context.target_by_type.update((e.type, e.target) for e in found if e.source)
         context.when = next((e.when for e in found if e.when and e.when.get("start")
                              and e.status != "planned"), None)

@@ -26,8 +26,8 @@ def _coded(events, type_: str, actor: str, recipient: str | None) -> bool:
      "news agency reported.", "RUS", "USA"),
     ("Leahy's spokesman David Carle called the U.S. charges against the senator politically motivated.",
      "David Carle", "USA"),
-    ("The opposition leader described the government's decision as an act of aggression.", "opposition leader",
-     None),
+    ("Russian troops seized the port of Berdyansk on Monday. Ukraine's foreign minister described the move as an "
+     "act of aggression.", "UKR", "RUS"),
 ])
 def test_event_speech_verdict_of_naming_is_accusation(pipeline, text, actor, recipient):
     assert _coded(_events(pipeline, text), "ACCUSE", actor, recipient)
@@ -77,6 +77,13 @@ def test_event_speech_reported_wrong_is_accusation(pipeline, text, actor, recipi
 ])
 def test_event_speech_no_verdict_no_accusation(pipeline, text):
     assert not any(t == "ACCUSE" for t, *_ in _events(pipeline, text))
+
+
+@pytest.mark.parametrize("text", [
+    "Organizer Christine Ahn said the crossing itself was a success and a historic event.",
+])
+def test_event_speech_verdict_on_no_ones_act_is_no_event(pipeline, text):
+    assert not any(t in ("SUPPORT", "ACCUSE") for t, *_ in _events(pipeline, text))
 
 
 @pytest.mark.parametrize("text", [
