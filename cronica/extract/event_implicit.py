@@ -7,7 +7,7 @@ Rules over the parse and the frames of `lang/<lang>/event_triggers.yaml` only (`
 """
 from __future__ import annotations
 
-from .event_roles import is_passive
+from .event_roles import arguments, entities_of, is_passive, phrase_tokens, subject_of
 
 # acts only a state does; told with no actor, their actor is the authorities of the place
 STATE_ACTS = {("COERCE", "arrest"), ("COERCE", "ban"), ("COERCE", "expel"), ("COERCE", "raid"),
@@ -56,4 +56,31 @@ def implicit_actor(trigger, roles, frames: dict, index, *, impersonal: bool) -> 
         return []
     if trigger.kind == "noun" or impersonal or is_passive(trigger.head, frames):
         return [index.implicit(str(name), trigger.start)]
+    return []
+
+
+def absence_target(trigger, frames: dict, index) -> list[str]:
+    """Whom a refusal told as an absence is aimed at: the named owner of the act not attended
+    ("no acudió al acto del Gobierno"), else the one named as host in the clause the absence
+    is set against ("Sánchez estuvo arropado por seis ministros, pero no acudieron los
+    expresidentes").
+
+    Args:
+        trigger: a negated triggers.Trigger.
+        frames: the language's frames (`addressee`: the markers of what is attended).
+        index: the article's event_roles.EntityIndex.
+    Returns:
+        entity ids, or [].
+    """
+    verb = trigger.head
+    addressee = set(frames.get("addressee") or ())
+    for rel, marker, token in arguments(verb):
+        if rel == "obl" and marker in addressee:
+            owners = index.ids_in(phrase_tokens(token, frames))
+            if owners:
+                return owners
+    if verb.dep_ == "conj":
+        host = subject_of(verb.head)
+        if host is not None:
+            return entities_of(host, index, make_nominal=False)
     return []

@@ -21,8 +21,9 @@ from .event_recipients import (accused_target, carried_actor, coordinated, deplo
                                is_purpose, is_refusal, is_threat, lent_actor, marked_recipient, object_owner,
                                reaction_target)
 from .event_speech import find_speech_acts
-from .event_implicit import implicit_actor, is_impersonal
-from .event_roles import SUBJECT, EntityIndex, entities_of, find_roles, is_passive, is_pronoun, subject_of
+from .event_implicit import absence_target, implicit_actor, is_impersonal
+from .event_roles import (SUBJECT, EntityIndex, entities_of, find_roles, is_passive, is_pronoun, names_people,
+                          subject_of)
 from .status import find_status, load_modality
 from .triggers import find_triggers, load_lexicon
 
@@ -268,6 +269,9 @@ def _event_for(trigger, sent, article, index, langdata, by_token, context) -> Ev
         roles.source = implicit_actor(trigger, roles, frames, index, impersonal=impersonal)
     attribution = find_attribution(trigger, sent, article, index, reporting)
     status = find_status(trigger, modality, reported=attribution is not None)
+    if trigger.negated and status == "denied":  # "no acudieron": the negation is the act
+        status = "reported" if attribution is not None else "asserted"
+        roles.target = [i for i in absence_target(trigger, frames, index) if i not in roles.source]
     if governor is not None and (governor.type, governor.mode) in DENYING and _is_content(trigger, governor):
         status = "denied"
         attribution = attribution or {"text": article.text[governor.start:governor.end],
@@ -351,7 +355,8 @@ def _sentence_actor(sent, index, by_token: dict) -> list[str]:
     subject = next((c for c in root.children if c.dep_ in SUBJECT), None)
     if subject is None or is_pronoun(subject) or subject.i in by_token:
         return []
-    return entities_of(subject, index)
+    # "numerosas sillas quedaron vacías": a thing is no one a later clause can be about
+    return entities_of(subject, index, make_nominal=names_people(subject, index.frames))
 
 
 def extract_events(article: Article) -> list[Event]:

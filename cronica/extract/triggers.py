@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from ..errors import LanguageDataError
 from ..lang.loader import load
+from .status import load_modality
 
 GENERAL_MODE = "general"
 VERB_POS = {"VERB", "AUX"}
@@ -30,6 +31,7 @@ class Lexicon:
     frames: dict           # role name -> list of markers
     plover: dict           # type -> {quad, modes, gloss}
     natural_forces: frozenset = frozenset()  # lemmas of hazards that act without an actor
+    negated_verbs: dict = field(default_factory=dict)  # lemma -> (type, mode), an event only when negated
 
 
 @dataclass
@@ -42,6 +44,7 @@ class Trigger:
     mode: str | None = None
     kind: str = "verb"     # verb, noun or phrase
     noun: object = None    # the noun of a phrase ("acuerdo" in "firmar un acuerdo")
+    negated: bool = False  # a verb that is an event only under negation ("no acudieron": a refusal)
 
     @property
     def start(self) -> int:
@@ -94,7 +97,8 @@ def load_lexicon(lang: str) -> Lexicon:
         phrases.setdefault(verb, []).append((tuple(rest), *key))
     frames = {k: [str(x).lower() for x in v] for k, v in (data.get("frames") or {}).items()}
     forces = frozenset(str(w).lower() for w in data.get("natural_forces") or ())
-    return Lexicon(lang, verbs, reflexive_verbs, nouns, phrases, frames, plover, forces)
+    negated = dict(_entries(data.get("negated_verbs"), plover, path))
+    return Lexicon(lang, verbs, reflexive_verbs, nouns, phrases, frames, plover, forces, negated)
 
 
 def _lemma(token) -> str:
@@ -153,7 +157,16 @@ def _match_verb(token, lexicon: Lexicon) -> Trigger | None:
     key = key or lexicon.verbs.get(lemma)
     if key is None and token.pos_ in VERB_POS and token.lower_ != lemma:
         key = lexicon.verbs.get(token.lower_)
+    if key is None and lemma in lexicon.negated_verbs and _is_negated(token, load_modality(lexicon.lang).negation):
+        return Trigger(token, [token], *lexicon.negated_verbs[lemma], "verb", negated=True)
     return Trigger(token, [token], *key, "verb") if key else None
+
+
+def _is_negated(verb, negation: frozenset) -> bool:
+    """A verb with a negative adverb (the language's `negation` words, "no", "tampoco") or a
+    negative subject ("ninguno acudió")."""
+    return any("Neg" in c.morph.get("Polarity") or c.lower_ in negation
+               or (c.dep_.startswith("nsubj") and "Neg" in c.morph.get("PronType")) for c in verb.children)
 
 
 def _match_noun(tokens, i: int, lexicon: Lexicon) -> Trigger | None:

@@ -82,3 +82,35 @@ def test_events_es_news_agent_por_parte_de(pipeline, text, type_, actor):
     events = _of_type(record, type_)
     assert events, record["events"]
     assert actor in _names(events[0]["source"], entities)
+
+
+@pytest.mark.parametrize("text,actor,host", [
+    ("El presidente, Pedro Sánchez, estuvo arropado por seis ministros, pero no acudieron, pese a estar "
+     "invitados, los expresidentes Felipe González y Mariano Rajoy.", "gonzález", "sánchez"),
+    ("Tampoco acudió al acto del Gobierno la presidenta de la Comunidad de Madrid, Isabel Díaz Ayuso.",
+     "ayuso", "gobierno"),
+])
+def test_events_es_news_absence_is_refusal(pipeline, text, actor, host):
+    record, entities = _extract(pipeline, text)
+    refusals = _of_type(record, "REJECT")
+    assert refusals, record["events"]
+    assert actor in _names(refusals[0]["source"], entities)
+    assert host in _names(refusals[0]["target"], entities)
+    assert refusals[0]["status"] == "asserted"
+
+
+@pytest.mark.parametrize("text", [
+    "Los expresidentes acudieron al acto celebrado en Valdemoro.",
+])
+def test_events_es_news_attendance_is_no_event(pipeline, text):
+    record, _ = _extract(pipeline, text)
+    assert not _of_type(record, "REJECT")
+
+
+@pytest.mark.parametrize("text,type_,not_actor", [
+    ("Durante el acto numerosas sillas quedaron vacías. Más tarde criticaron al Gobierno.", "ACCUSE", "sillas"),
+])
+def test_events_es_news_things_are_not_the_dropped_subject(pipeline, text, type_, not_actor):
+    record, entities = _extract(pipeline, text)
+    for event in _of_type(record, type_):
+        assert not_actor not in _names(event["source"], entities)
