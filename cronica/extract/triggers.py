@@ -7,7 +7,7 @@ a word of any language: the words are in `cronica/lang/<lang>/event_triggers.yam
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from ..errors import LanguageDataError
 from ..lang.loader import load
@@ -32,6 +32,21 @@ class Lexicon:
     plover: dict           # type -> {quad, modes, gloss}
     natural_forces: frozenset = frozenset()  # lemmas of hazards that act without an actor
     negated_verbs: dict = field(default_factory=dict)  # lemma -> (type, mode), an event only when negated
+
+    @cached_property
+    def noun_openers(self) -> frozenset:
+        """First words of the noun triggers: a token that is none of them opens no noun event."""
+        return frozenset(words[0] for words in self.nouns)
+
+    @cached_property
+    def not_events(self) -> dict:
+        """First word -> the expressions naming no event that start with it, as word tuples."""
+        out: dict = {}
+        for expression in self.frames.get("not_events") or ():
+            words = tuple(expression.split())
+            if words:
+                out.setdefault(words[0], []).append(words)
+        return out
 
 
 @dataclass
@@ -176,6 +191,8 @@ def _match_noun(tokens, i: int, lexicon: Lexicon) -> Trigger | None:
     morph = token.morph
     if token.pos_ == "VERB" and ("Part" not in morph.get("VerbForm") or "Pres" in morph.get("Tense")):
         return None  # "called", "calling" are verbs; only past participles ("heridos") read as nouns
+    if token.lower_ not in lexicon.noun_openers and _lemma(token) not in lexicon.noun_openers:
+        return None
     for n in (4, 3, 2, 1):  # longest first: "huelga de hambre" before "huelga"
         span = tokens[i:i + n]
         if len(span) < n:
@@ -208,10 +225,9 @@ def _fixed_expressions(tokens, lexicon: Lexicon) -> set[int]:
     """Token indices inside expressions that name no event ("sin embargo")."""
     lower = [t.lower_ for t in tokens]
     out = set()
-    for expression in lexicon.frames.get("not_events") or ():
-        words = expression.split()
-        for i in range(len(tokens) - len(words) + 1):
-            if lower[i:i + len(words)] == words:
+    for i, word in enumerate(lower):
+        for words in lexicon.not_events.get(word, ()):
+            if tuple(lower[i:i + len(words)]) == words:
                 out.update(t.i for t in tokens[i:i + len(words)])
     return out
 
