@@ -257,4 +257,17 @@ def fallback_target(trigger, frames: dict, index, by_token: dict) -> list[str]:
         entity ids, or [] when neither rule applies.
     """
     return particle_object(trigger, index) or content_target(trigger, frames, index, by_token) \
-        or place_target(trigger, frames, index)
+        or channel_target(trigger, frames, index) or place_target(trigger, frames, index)
+
+
+def channel_target(trigger, frames: dict, index) -> list[str]:
+    """The one a message is addressed to, when the act is told through it: "denunció
+    persecución en una carta a Arce" (frames `channels`: letters, messages, statements)."""
+    channels, addressee = set(frames.get("channels") or ()), set(frames.get("addressee") or ())
+    for rel, _, token in arguments(trigger.head):
+        if rel != "obl" or token.lemma_.lower() not in channels:
+            continue
+        for inner_rel, marker, inner in arguments(token):
+            if inner_rel == "obl" and marker in addressee and inner.pos_ in NOMINAL_POS:
+                return entities_of(inner, index)
+    return []

@@ -440,7 +440,9 @@ def _noun_roles(noun, frames: dict, index: EntityIndex, roles: Roles, skip=froze
     possessor = set(frames.get("possessor") or ())
     recipient = set(frames.get("recipient") or ()) | set(frames.get("noun_recipient") or ())
     # "Israeli tank shelling", "el ataque israelí": a named modifier is the actor
-    modifiers = [t for c in noun.children if c.dep_ in ("amod", "compound") for t in c.subtree]
+    # (a participle is a clause: "una marcha desarrollada en Quito" names where, not who)
+    modifiers = [t for c in noun.children if c.dep_ in ("amod", "compound")
+                 and "Part" not in c.morph.get("VerbForm") for t in c.subtree]
     roles.source = roles.source or index.ids_in(modifiers)
     # "la detención de X", "su asesinato": X, the owner, is who the act befalls
     patient, agent = noun.lemma_.lower() in (frames.get("patient_nouns") or ()), set(frames.get("agent") or ())
@@ -461,7 +463,18 @@ def _noun_roles(noun, frames: dict, index: EntityIndex, roles: Roles, skip=froze
             roles.source = roles.source or entities_of(token, index, make_nominal=agentive)
         elif rel in ("obl", "obj") and marker in recipient:
             roles.target = roles.target or entities_of(token, index)
-    roles.source = roles.source or carried
+    roles.source = roles.source or carried or _participants(noun, frames, index)
+
+
+def _participants(noun, frames: dict, index: EntityIndex) -> list[str]:
+    """Those said to take part in an event: "Decenas de participantes de una marcha", "los
+    asistentes a la concentración" (frames `participants`: the nouns of those who take part)."""
+    head = noun.head
+    markers = set(frames.get("possessor") or ()) | set(frames.get("place") or ()) | set(frames.get("addressee") or ())
+    if noun.dep_ not in OBLIQUE or head.pos_ not in NOMINAL_POS or marker_of(noun) not in markers:
+        return []
+    participants = set(frames.get("participants") or ())
+    return entities_of(head, index) if head.lemma_.lower() in participants or head.lower_ in participants else []
 
 
 def _controller(verb, index: EntityIndex) -> list[str]:

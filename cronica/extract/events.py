@@ -152,7 +152,13 @@ SETTING = {"obl", "advcl", "nmod", "prep"}
 
 def _is_setting(trigger, governor) -> bool:
     """Whether a noun trigger is the time or setting of its governor ("Tras la detención de 28
-    personas, sus familiares denunciaron abusos"), not what is demanded or denounced."""
+    personas, sus familiares denunciaron abusos") or lies in its subject ("Participantes de una
+    marcha exigieron ..."), not in what is demanded or denounced."""
+    token = trigger.head
+    while token.head.i != governor.head.i and token.head.i != token.i:
+        token = token.head
+    if token.dep_ in SUBJECT:
+        return True
     token = trigger.head
     if trigger.kind != "noun" or token.head.i != governor.head.i:
         return False

@@ -114,3 +114,24 @@ def test_events_es_news_things_are_not_the_dropped_subject(pipeline, text, type_
     record, entities = _extract(pipeline, text)
     for event in _of_type(record, type_):
         assert not_actor not in _names(event["source"], entities)
+
+
+@pytest.mark.parametrize("text,type_,actor", [
+    ("Decenas de participantes de una marcha desarrollada este domingo en Quito exigieron justicia.", "PROTEST",
+     "participantes"),
+])
+def test_events_es_news_participants_act(pipeline, text, type_, actor):
+    record, entities = _extract(pipeline, text)
+    events = _of_type(record, type_)
+    assert events, record["events"]
+    assert actor in _names(events[0]["source"], entities)
+
+
+@pytest.mark.parametrize("text,type_,recipient", [
+    ("Luis Fernando Camacho denunció persecución y amedrentamiento en una carta a Arce.", "ACCUSE", "arce"),
+])
+def test_events_es_news_letter_addressee(pipeline, text, type_, recipient):
+    record, entities = _extract(pipeline, text)
+    events = _of_type(record, type_)
+    assert events, record["events"]
+    assert recipient in _names(events[0]["target"], entities)
