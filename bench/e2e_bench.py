@@ -76,9 +76,11 @@ def _warm(kind: str) -> None:
     if kind == "cronica":  # one article per language loads the lexicons and word lists each reads lazily
         from cronica.pipeline import Pipeline
         from cronica.settings import load_options
+        import simplemma
         pipeline = Pipeline(options=load_options(environ={}))
         for article in _warm_articles():
             pipeline(article)
+            simplemma.is_known("casa", lang=article.lang)  # the word lists read for unknown one-word names
 
 
 def _warm_articles():
