@@ -104,6 +104,7 @@ def _author(token, index, by_token: dict, frames: dict, context, judge: list, ac
         source = [i for i in find_roles(act, frames, index).source if i not in judge]
         return source or [i for i in context.by_type.get(act.type) or [] if i not in judge]
     owners = index.ids_in([t for c in token.children if c.dep_ in POSSESSIVE | MODIFIERS for t in c.subtree])
+    owners = owners or index.ids_in([token])  # "called Trump reckless": the one named is the one judged
     if owners or token.lemma_.lower() not in acts.anaphoric:
         return [i for i in owners if i not in judge]
     # "called the incident a violation": the last deed the story told, by someone else
@@ -111,10 +112,11 @@ def _author(token, index, by_token: dict, frames: dict, context, judge: list, ac
                  if type_ in acts.deeds and not set(source) & set(judge)), [])
 
 
-def _said_of(verb, obj) -> list:
+def _said_of(verb, objects: list) -> list:
     """The parts of a clause that may hold what a verb of naming says of its object."""
-    parts = [list(c.subtree) for c in verb.children if c.dep_ in PREDICATES and c.i > obj.i]
-    parts.append([t for t in obj.subtree if t.i > obj.i])  # "called X “extremely negative”" parsed as X's
+    parts = [list(c.subtree) for c in verb.children if c.dep_ in PREDICATES and c.i > objects[0].i]
+    # "called X “extremely negative”" parsed as X's modifier, or as a second object
+    parts.extend([t for t in obj.subtree if t.i > obj.i] for obj in objects)
     return parts
 
 
@@ -130,16 +132,17 @@ def _judgements(sent, article, index, frames, by_token, context, acts) -> tuple[
     """Verdicts given by a verb of naming ("called Trump's remarks extremely negative")."""
     events, silenced = [], set()
     for verb in (t for t in sent if t.lemma_.lower() in acts.judging and t.pos_ in ("VERB", "AUX")):
-        obj = next((c for c in verb.children if c.dep_ in OBJECTS), None)
-        if obj is None:
+        objects = [c for c in verb.children if c.dep_ in OBJECTS]
+        if not objects:
             continue
-        type_ = next(filter(None, (_verdict(part, acts) for part in _said_of(verb, obj))), None)
+        type_ = next(filter(None, (_verdict(part, acts) for part in _said_of(verb, objects))), None)
         own, manner = by_token.get(verb.i), by_token.get(verb.head.i)
         source = _speaker(verb, index, context)
         if type_ is None or not source or (own is not None and own.type == type_) or (
                 manner is not None and manner is not own and manner.type in VERBAL_CONFLICT):
             continue  # "denied the accusations, calling them lies": the manner of the denial
-        target = _author(obj, index, by_token, frames, context, source, acts)
+        obj, target = next(((o, t) for o in objects
+                            for t in [_author(o, index, by_token, frames, context, source, acts)] if t), (None, []))
         if target:  # a verdict on no one's act ("called the crossing a success") is no act on anyone
             events.append(_make(type_, source, target, verb, sent, article))
             silenced.update({verb.i, obj.i})

@@ -21,6 +21,7 @@ from .event_recipients import (accused_target, carried_actor, coordinated, deplo
                                is_purpose, is_refusal, is_threat, lent_actor, marked_recipient, object_owner,
                                reaction_target)
 from .event_speech import find_speech_acts
+from .event_time import borrowed_time
 from .event_implicit import absence_target, implicit_actor, is_impersonal
 from .event_roles import (SUBJECT, EntityIndex, entities_of, find_roles, is_passive, is_pronoun, names_people,
                           subject_of)
@@ -213,6 +214,8 @@ def _is_definite(trigger) -> bool:
 
 def _is_past(trigger) -> bool:
     verb = trigger.head if trigger.kind != "noun" else trigger.head.head
+    if trigger.kind == "noun" and verb.dep_ == "prep":
+        verb = verb.head  # "India responded with an airstrike": the verb of the noun's phrase
     return "Past" in verb.morph.get("Tense") or verb.tag_ == "VBD"
 
 
@@ -292,6 +295,9 @@ def _event_for(trigger, sent, article, index, langdata, by_token, context) -> Ev
         etype, emode, status = "REJECT", "refuse", "reported"  # "X said it would not ...": a refusal
     elif status == "planned" and attribution is not None and is_threat(trigger, lexicon.plover):
         etype, emode, status = "THREATEN", None, "reported"  # "X said it would blockade ...": a threat
+    if when is None:  # an announced act is dated by its saying; a "when" clause by its main clause
+        announced = status == "planned" or etype != trigger.type
+        when = borrowed_time(trigger, article, frames, reporting, announced=announced)
     return Event(
         id="", type=etype, mode=emode, source=roles.source, target=roles.target,
         where=roles.where, when=when,

@@ -232,6 +232,16 @@ def _fixed_expressions(tokens, lexicon: Lexicon) -> set[int]:
     return out
 
 
+def _names_no_act(trigger, lexicon: Lexicon) -> bool:
+    """A verb whose object makes it no act (`frames.not_acts`): "released a statement", "the
+    names have not been released" (the object, or the subject of the passive)."""
+    verb = trigger.head
+    if trigger.kind != "verb" or not lexicon.frames.get("not_acts"):
+        return False
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass", "nsubj:pass")]
+    return any(f"{_lemma(verb)} {_lemma(o)}" in lexicon.frames["not_acts"] for o in objects)
+
+
 def find_triggers(sent, lexicon: Lexicon) -> list[Trigger]:
     """Find event triggers in one sentence.
 
@@ -247,6 +257,9 @@ def find_triggers(sent, lexicon: Lexicon) -> list[Trigger]:
         if token.i in used:
             continue
         trigger = _match_phrase(token, lexicon) or _match_verb(token, lexicon)
+        if trigger and _names_no_act(trigger, lexicon):
+            used.add(token.i)
+            continue
         if trigger:
             found.append(trigger)
             used.update(t.i for t in trigger.tokens)

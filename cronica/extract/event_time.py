@@ -1,0 +1,88 @@
+"""The time of an event whose own clause names none, borrowed from the clause that holds it.
+
+- What is announced, promised or threatened is told at the time it is said: "Iran said on
+  Saturday it would retaliate" is Saturday's threat, "Trump said on Friday he would waive
+  the sanctions" Friday's decision (the act of saying is the event coded).
+- A subordinate clause of simultaneity ("when", "as", "while": `frames.simultaneous` in
+  `lang/<lang>/event_triggers.yaml`) shares the time of its main clause: "the boat had
+  sustained damage on Friday last week when it was sideswiped".
+"""
+from __future__ import annotations
+
+from .attribution import is_reporting
+
+NESTED = {"ccomp", "parataxis", "advcl", "acl", "relcl", "acl:relcl", "xcomp", "csubj"}
+_MAX_CLIMB = 5
+
+
+def _own_clause(verb, skip) -> set[int]:
+    """Token indices of a verb's clause without its nested clauses and without `skip`'s subtree."""
+    out, stack = set(), [verb]
+    while stack:
+        token = stack.pop()
+        out.add(token.i)
+        stack.extend(c for c in token.children if c.i != skip.i and (c.dep_ not in NESTED or token is not verb))
+    return out
+
+
+def _time_in(tokens: set[int], article, near: int) -> dict | None:
+    found = []
+    for time in article.times:
+        span = article.doc.char_span(time.start_char, time.start_char + 1, alignment_mode="expand")
+        if span and span[0].i in tokens and time.start:
+            found.append(time)
+    if not found:
+        return None
+    best = min(found, key=lambda t: abs(t.start_char - near))
+    return {"text": best.text, "start": best.start, "end": best.end, "granularity": best.granularity}
+
+
+def _reporter(head, reporting):
+    """The reporting verb whose clause holds `head`, and the child of it that leads to `head`."""
+    child, token = head, head
+    for _ in range(_MAX_CLIMB):
+        if token.head.i == token.i:
+            return None, None
+        child, token = token, token.head
+        if is_reporting(token, reporting):
+            return token, child
+    return None, None
+
+
+def _main_clause(head, frames: dict):
+    """The main clause of a simultaneous subordinate clause, and the subordinate clause's head."""
+    marks = set(frames.get("simultaneous") or ())
+    token = head
+    for _ in range(_MAX_CLIMB):
+        if token.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in marks for c in token.children):
+            return token.head, token
+        if token.head.i == token.i or token.dep_ not in ("conj", "xcomp", "auxpass"):
+            return None, None
+        token = token.head
+    return None, None
+
+
+def borrowed_time(trigger, article, frames: dict, reporting, *, announced: bool) -> dict | None:
+    """The time an event takes from the clause that holds it (see the module's rules).
+
+    Args:
+        trigger: the event's triggers.Trigger.
+        article: the Article (times and doc).
+        frames: the language's role markers (`simultaneous`).
+        reporting: the language's Reporting.
+        announced: whether the event is what someone says will be done (planned, a threat).
+    Returns:
+        a `when` dict, or None.
+    """
+    head = trigger.head if trigger.kind != "noun" or trigger.head.head.pos_ not in ("VERB", "AUX") \
+        else trigger.head.head
+    main, sub = _main_clause(head, frames)
+    if main is not None:
+        when = _time_in(_own_clause(main, sub), article, main.idx)
+        if when is not None:
+            return when
+    if announced:
+        verb, child = _reporter(head, reporting)
+        if verb is not None:
+            return _time_in(_own_clause(verb, child), article, verb.idx)
+    return None
