@@ -127,9 +127,20 @@ def _segment(word: str, lex: NumberLexicon, depth: int):
     return None
 
 
+_MAX_REMEMBERED = 50_000
+
+
 def partitive(token: Token, lex: NumberLexicon):
     """Denominator of a partitive word: (value, plural) or None."""
-    norm = token.norm
+    cache = lex.__dict__.setdefault("_partitives", {})  # most words are none: remember each once
+    if token.norm not in cache:
+        if len(cache) >= _MAX_REMEMBERED:
+            cache.clear()  # bounded memory over any number of articles
+        cache[token.norm] = _partitive(token.norm, lex)
+    return cache[token.norm]
+
+
+def _partitive(norm: str, lex: NumberLexicon):
     if norm in lex.den_singular:
         return lex.den_singular[norm], False
     if norm in lex.den_plural:

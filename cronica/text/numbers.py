@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 _DIGITS = "0123456789"
 _LITERAL = re.compile(r"[0-9]+(?:[.,][0-9]+)*")
@@ -35,8 +36,9 @@ class Token:
     kind: str  # num, word, sym
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """Lower-case `text` and drop its accents ("Millón" -> "millon")."""
+    """Lower-case `text` and drop its accents ("Millón" -> "millon"); cached: words recur."""
     decomposed = unicodedata.normalize("NFD", text.lower())
     return "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
 
