@@ -84,3 +84,18 @@ def absence_target(trigger, frames: dict, index) -> list[str]:
         if host is not None:
             return entities_of(host, index, make_nominal=False)
     return []
+
+
+def group_tokens(trigger, frames: dict) -> set[int]:
+    """The words of the group said to take part in an event noun ("Decenas de participantes de
+    una marcha, desarrollada este domingo"): their count and the time they are placed at are
+    the event's too."""
+    noun, participants = trigger.head, set(frames.get("participants") or ())
+    if trigger.kind != "noun" or not participants:
+        return set()
+    head = noun.head
+    if head.i == noun.i or (head.lemma_.lower() not in participants and head.lower_ not in participants):
+        return set()
+    while head.dep_ in ("nmod", "obl") and head.head.pos_ in ("NOUN", "NUM") and head.head.i != head.i:
+        head = head.head  # "Decenas de participantes": the count is the group's phrase
+    return {t.i for t in head.subtree}

@@ -22,7 +22,8 @@ from .event_recipients import (accused_target, carried_actor, coordinated, deplo
                                reaction_target)
 from .event_speech import find_speech_acts
 from .event_time import borrowed_time
-from .event_implicit import absence_target, implicit_actor, is_impersonal
+from .event_when import event_quantities as _quantities, event_when as _when, narrative_when, next_narrative
+from .event_implicit import absence_target, group_tokens, implicit_actor, is_impersonal
 from .event_roles import (SUBJECT, EntityIndex, entities_of, find_roles, is_passive, is_pronoun, names_people,
                           subject_of)
 from .status import find_status, load_modality
@@ -76,22 +77,20 @@ def _clause_tokens(trigger) -> set[int]:
     return out
 
 
-def _inside(start: int, doc, tokens: set[int]) -> bool:
-    span = doc.char_span(start, start + 1, alignment_mode="expand")
-    return bool(span) and span[0].i in tokens
+VERBAL = {"verbal_cooperation", "verbal_conflict"}
 
 
-def _when(trigger, article, tokens: set[int]) -> dict | None:
-    times = [t for t in article.times if _inside(t.start_char, article.doc, tokens)]
-    if not times:
+def _said_when(trigger, article, lexicon, reporting) -> dict | None:
+    """A verbal act told in what someone announces or says is made when it is said: "ha
+    anunciado este viernes que demandará a Washington" (the time of the saying verb)."""
+    verb = trigger.head
+    if lexicon.plover.get(trigger.type, {}).get("quad") not in VERBAL or trigger.kind == "noun" \
+            or verb.dep_ not in ("ccomp", "parataxis") or not is_reporting(verb.head, reporting):
         return None
-    # a resolved date before a duration ("de tres días a partir del viernes"), then the nearest
-    best = min(times, key=lambda t: (t.start is None, abs(t.start_char - trigger.head.idx)))
-    return {"text": best.text, "start": best.start, "end": best.end, "granularity": best.granularity}
-
-
-def _quantities(article, tokens: set[int]) -> list[str]:
-    return [q.id for q in article.quantities if _inside(q.start, article.doc, tokens)]
+    said = verb.head
+    own = {said.i} | {c.i for c in said.children if c.dep_ not in NESTED and c.i != verb.i
+                      for c in c.subtree}
+    return _when(trigger, article, own)
 
 
 def _needs_context(trigger, frames) -> bool:
@@ -285,11 +284,12 @@ def _event_for(trigger, sent, article, index, langdata, by_token, context) -> Ev
         status = "denied"
         attribution = attribution or {"text": article.text[governor.start:governor.end],
                                       "source": (roles_of_governor(governor, frames, index) or [None])[0]}
-    tokens = _clause_tokens(trigger)
-    when = _when(trigger, article, tokens)
-    if when is None and status in ("asserted", "reported") and _is_past(trigger) and not any(
-            sent.start_char <= t.start_char < sent.end_char for t in article.times):
-        when = context.when
+    tokens = _clause_tokens(trigger) | group_tokens(trigger, frames)
+    when = _when(trigger, article, tokens, planned=status == "planned") or _said_when(
+        trigger, article, lexicon, reporting)
+    if when is None:  # a past deed told without a date continues the narrative time
+        when = narrative_when(context.when, sent, article, past=_is_past(trigger),
+                              told=status in ("asserted", "reported"))
     etype, emode = trigger.type, trigger.mode
     if status == "denied" and attribution is not None and is_refusal(trigger, lexicon.plover, modality):
         etype, emode, status = "REJECT", "refuse", "reported"  # "X said it would not ...": a refusal
@@ -333,8 +333,10 @@ def _demands(sent, article, index, langdata) -> list[Event]:
     return found
 
 
-def _dedupe(events: list[Event]) -> list[Event]:
-    """One event per type and actors in a sentence; a role-less noun gives way to its type's verb.
+def _dedupe(events: list[Event], verbal: frozenset = frozenset()) -> list[Event]:
+    """One event per type and actors in a sentence; a role-less noun gives way to its type's verb,
+    and a verbal act with no recipient to the same actor's act of that type with one (`verbal`:
+    the types of verbal acts; two deeds, "cortaron la carretera y cerraron el paso a ...", stay two).
 
     "Iniciaron una huelga en protesta por ..." names one strike, not two.
     """
@@ -347,6 +349,9 @@ def _dedupe(events: list[Event]) -> list[Event]:
             continue
         seen.add(key)
         kept.append(event)
+    # "tildó el acto de propagandístico y criticaba al Gobierno": one reproach, aimed at the Government
+    kept = [e for e in kept if e.target or e.type not in verbal or not any(
+        o.type == e.type and o.target and set(o.source) & set(e.source) for o in kept)]
     return sorted(kept, key=lambda e: (e.trigger["start"], e.type))
 
 
@@ -384,6 +389,7 @@ def extract_events(article: Article) -> list[Event]:
         return []
     langdata = (load_lexicon(article.lang), load_modality(article.lang), load_reporting(article.lang))
     index, context, events = EntityIndex(article, doc, langdata[0].frames), Context(), []
+    verbal = frozenset(t for t, info in langdata[0].plover.items() if info.get("quad") in VERBAL)
     for sent in doc.sents:
         triggers = find_triggers(sent, langdata[0])
         by_token = {t.head.i: t for t in triggers}
@@ -396,7 +402,7 @@ def extract_events(article: Article) -> list[Event]:
         found.extend(_demands(sent, article, index, langdata))
         found.extend(spoken)
         # an act of no one upon no one ("the demands", "clashes") is not coded, as event coders do
-        events.extend(_dedupe([e for e in found if e.source or e.target]))
+        events.extend(_dedupe([e for e in found if e.source or e.target], verbal))
         actor = _sentence_actor(sent, index, by_token) or next(
             (e.source for e in found if e.confidence >= 0.6 and e.source), [])
         if actor:
@@ -404,8 +410,7 @@ def extract_events(article: Article) -> list[Event]:
         context.by_type.update((e.type, e.source) for e in found if e.source)
         context.told.extend((e.type, e.source) for e in found if e.source)
         context.target_by_type.update((e.type, e.target) for e in found if e.source)
-        context.when = next((e.when for e in found if e.when and e.when.get("start")
-                             and e.status != "planned"), None)
+        context.when = next_narrative(context.when, found, sent, article)
     for n, event in enumerate(events, 1):
         event.id = f"V{n}"
     return events

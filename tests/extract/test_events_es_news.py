@@ -135,3 +135,38 @@ def test_events_es_news_letter_addressee(pipeline, text, type_, recipient):
     events = _of_type(record, type_)
     assert events, record["events"]
     assert recipient in _names(events[0]["target"], entities)
+
+
+@pytest.mark.parametrize("text,published,type_,day", [
+    ("El Gobierno de Canadá ha anunciado este viernes que demandará a Washington ante la OMC.", "2018-06-02",
+     "REQUEST", "2018-06-01"),
+])
+def test_events_es_news_said_act_takes_time_of_saying(pipeline, text, published, type_, day):
+    record, _ = _extract(pipeline, text, published=published)
+    events = _of_type(record, type_)
+    assert events, record["events"]
+    assert (events[0]["when"] or {}).get("start") == day
+
+
+@pytest.mark.parametrize("text,published,day,count", [
+    ("Decenas de participantes de una marcha, desarrollada este domingo en Quito, exigieron justicia.",
+     "2021-03-07", "2021-03-07", 10),
+])
+def test_events_es_news_participants_give_time_and_count(pipeline, text, published, day, count):
+    record, _ = _extract(pipeline, text, published=published)
+    marches = _of_type(record, "PROTEST")
+    assert marches, record["events"]
+    assert (marches[0]["when"] or {}).get("start") == day
+    quantities = {q["id"]: q for q in record["quantities"]}
+    assert [quantities[q]["min"] for q in marches[0]["quantities"]] == [count]
+
+
+@pytest.mark.parametrize("text,type_,recipient", [
+    ("Pablo Casado tildó el acto de propagandístico y criticaba al Gobierno los pactos con Bildu.", "ACCUSE",
+     "gobierno"),
+])
+def test_events_es_news_one_reproach_with_its_recipient(pipeline, text, type_, recipient):
+    record, entities = _extract(pipeline, text)
+    events = _of_type(record, type_)
+    assert len(events) == 1, record["events"]
+    assert recipient in _names(events[0]["target"], entities)
