@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from .event_roles import (NOMINAL_POS, PLACE_TYPES, arguments, entities_of, find_roles, is_passive, phrase_tokens,
                           subject_of)
+from .event_reference import referent
 from .triggers import Trigger
 
 # "threatened to cut off ...", "vowed it would never rule out using force": the complement
@@ -191,7 +192,7 @@ def marked_recipient(trigger, frames: dict, index) -> list[str]:
     recipient = set(frames.get("recipient") or ())
     for rel, marker, token in arguments(trigger.head):
         if rel == "obl" and marker in recipient and token.pos_ in NOMINAL_POS:
-            return index.ids_in(phrase_tokens(token, frames))
+            return index.ids_in(phrase_tokens(token, frames)) or referent(token, index)  # "to the region"
     return []
 
 
@@ -229,10 +230,30 @@ def object_owner(trigger, index) -> list[str]:
     """Entities named inside the object of a verb phrase ("expelled two Russian diplomats",
     "recalled France's ambassador"): the recipient of the act, never its actor."""
     noun = trigger.noun
-    if trigger.kind != "phrase" or noun is None or noun.dep_ not in OBJECTS:
+    if trigger.kind != "phrase" or noun is None or noun.dep_ not in OBJECTS or own_forces(trigger):
         return []
     inside = [t for c in noun.children if c.dep_ in ("amod", "compound", "poss") for t in c.subtree]
     return index.ids_in(inside)
+
+
+OWN_FORCES = {("RETREAT", "withdraw"), ("MOBILIZE", "troops"), ("MOBILIZE", "police")}
+
+
+def own_forces(trigger) -> bool:
+    """Whether the act moves its actor's own forces ("pulling U.S. troops from the area", "sent
+    Russian troops to Kursk"): the forces named are the actor's, never the recipient."""
+    return (trigger.type, trigger.mode) in OWN_FORCES
+
+
+def origin_target(trigger, frames: dict, index) -> list[str]:
+    """The place forces are withdrawn from (`frames.origin`): "pulling troops from the area"."""
+    if (trigger.type, trigger.mode) != ("RETREAT", "withdraw"):
+        return []
+    origin = set(frames.get("origin") or ())
+    for rel, marker, token in arguments(trigger.head):
+        if rel == "obl" and marker in origin and token.pos_ in NOMINAL_POS:
+            return entities_of(token, index, make_nominal=False)
+    return []
 
 
 def particle_object(trigger, index) -> list[str]:
@@ -257,7 +278,8 @@ def fallback_target(trigger, frames: dict, index, by_token: dict) -> list[str]:
         entity ids, or [] when neither rule applies.
     """
     return particle_object(trigger, index) or content_target(trigger, frames, index, by_token) \
-        or channel_target(trigger, frames, index) or place_target(trigger, frames, index)
+        or channel_target(trigger, frames, index) or origin_target(trigger, frames, index) \
+        or place_target(trigger, frames, index)
 
 
 def channel_target(trigger, frames: dict, index) -> list[str]:

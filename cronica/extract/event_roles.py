@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..model import Entity
+from .event_reference import referent
 from .actor_context import country_of_group, find_evidence
 from .linking import load_gazetteer
 
@@ -248,8 +249,11 @@ def entities_of(token, index: EntityIndex, *, make_nominal: bool = True) -> list
         found = index.ids_in([head])
         if not found:
             # "pesqueros españoles de Fuenterrabía": the names inside, and the group itself
-            found = index.ids_in(phrase_tokens(head, index.frames))
-            if make_nominal and head.pos_ in NOMINAL_POS:
+            inside = index.ids_in(phrase_tokens(head, index.frames))
+            # "communication with it", "deployed to the region": the place named before, not a group
+            back = [] if inside else referent(head, index)
+            found = inside + back
+            if make_nominal and head.pos_ in NOMINAL_POS and not back:
                 found.append(index.nominal(head))
         ids.extend(i for i in found if i not in ids)
     return ids[:_MAX_ACTORS]

@@ -1,0 +1,73 @@
+"""What a pronoun or a definite place noun stands for, when an act is done to it.
+
+"the government shut off most communication with it" (the Kashmir Valley named before it),
+"vowed it would never rule out using force to take it" (Taiwan), "troops were deployed to
+the already heavily militarized region" (the region the sentence before names), "pulling
+U.S. troops from the area" (Syria): the nearest place or body named before the word, never
+inside its own clause. A neuter pronoun looks back in its sentence; a place
+noun that refers back (`frames.place_anaphora` in `lang/<lang>/event_triggers.yaml`: "the
+region", "the area") in its sentence and the one before.
+"""
+from __future__ import annotations
+
+PLACES = {"GPE", "LOC"}
+BODIES = {"GPE", "LOC", "ORG"}
+CLAUSES = {"ccomp", "xcomp", "advcl", "acl", "relcl", "acl:relcl", "parataxis", "csubj", "conj"}
+OWN_NAMES = {"poss", "nmod:poss", "compound", "amod", "flat", "appos"}
+_MAX_CLIMB = 6
+
+
+def _is_neuter_pronoun(token) -> bool:
+    morph = token.morph
+    return token.pos_ == "PRON" and "Neut" in morph.get("Gender") and "Sing" in morph.get("Number") \
+        and "Prs" in morph.get("PronType") and "Yes" not in morph.get("Poss")
+
+
+def _is_place_anaphor(token, frames: dict) -> bool:
+    """A definite place noun with no name of its own ("the region", not "the Kashmir region")."""
+    if token.lemma_.lower() not in (frames.get("place_anaphora") or ()):
+        return False
+    definite = any(c.dep_ == "det" and "Def" in c.morph.get("Definite") for c in token.children)
+    return definite and not any(c.dep_ in OWN_NAMES and c.pos_ == "PROPN" for c in token.children)
+
+
+def _own_clause(token) -> set[int]:
+    """Token indices of the clause the word belongs to, nested clauses left out: what it
+    refers back to lies outside ("pulling U.S. troops from the area" is not the U.S.)."""
+    head = token
+    for _ in range(_MAX_CLIMB):
+        if head.pos_ in ("VERB", "AUX") or head.head.i == head.i:
+            break
+        head = head.head
+    out, stack = set(), [head]
+    while stack:
+        current = stack.pop()
+        out.add(current.i)
+        stack.extend(c for c in current.children if c.dep_ not in CLAUSES)
+    return out
+
+
+def referent(token, index) -> list[str]:
+    """The entity a neuter pronoun or a definite place noun stands for (see the module's rules).
+
+    Args:
+        token: the pronoun or noun (spaCy Token).
+        index: the article's event_roles.EntityIndex.
+    Returns:
+        one entity id, or [] when the word refers back to nothing named.
+    """
+    if _is_neuter_pronoun(token):
+        types, start = BODIES, token.sent.start
+    elif _is_place_anaphor(token, index.frames):
+        sent = token.sent
+        types, start = PLACES, (token.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start)
+    else:
+        return []
+    excluded = _own_clause(token)
+    for before in reversed(token.doc[start:token.i]):
+        if before.i in excluded:
+            continue
+        ids = [i for i in index.by_token.get(before.i, ()) if index.types.get(i) in types]
+        if ids:
+            return ids[:1]
+    return []

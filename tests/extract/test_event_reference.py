@@ -1,0 +1,42 @@
+"""What a pronoun or a definite place noun stands for when an act is done to it
+(extract/event_reference.py), on English news sentences."""
+from __future__ import annotations
+
+import pytest
+
+from cronica.model import Article
+
+
+def _targets(pipeline, text: str, type_: str) -> list[set]:
+    """Names and countries of the recipients of each event of one type."""
+    article = pipeline(Article(text=text, lang="en", published="2019-08-07"))
+    ents = {e.id: e for e in article.entities}
+    return [{x for i in ev.target for x in (ents[i].name, ents[i].country) if x}
+            for ev in article.events if ev.type == type_]
+
+
+@pytest.mark.parametrize("text, type_, recipient", [
+    ("How the 7 million people in the Kashmir Valley were reacting was unclear, because the Indian government shut "
+     "off most communication with it.", "COERCE", "Kashmir Valley"),
+    ("Beijing considers Taiwan part of its territory and has vowed it would never rule out using force to take it.",
+     "THREATEN", "TWN"),
+])
+def test_event_reference_pronoun_is_the_place_named_before(pipeline, text, type_, recipient):
+    assert any(recipient in found for found in _targets(pipeline, text, type_))
+
+
+@pytest.mark.parametrize("text, type_, recipient", [
+    ("The Indian government shut off most communication with the Kashmir Valley. Thousands of additional troops were "
+     "deployed to the already heavily militarized region.", "MOBILIZE", "Kashmir Valley"),
+    ("Turkey moved into Syria after Trump announced that he was pulling U.S. troops from the area.", "RETREAT",
+     "SYR"),
+])
+def test_event_reference_definite_place_noun_is_the_place_named_before(pipeline, text, type_, recipient):
+    assert any(recipient in found for found in _targets(pipeline, text, type_))
+
+
+@pytest.mark.parametrize("text, type_, wrong", [
+    ("The Indian government shut off most communication with it.", "COERCE", "IND"),
+])
+def test_event_reference_subject_is_never_the_referent(pipeline, text, type_, wrong):
+    assert not any(wrong in found for found in _targets(pipeline, text, type_))
