@@ -22,6 +22,7 @@ from .event_recipients import (accused_target, carried_actor, coordinated, deplo
                                reaction_target)
 from .event_speech import find_speech_acts
 from .event_time import borrowed_time
+from .event_when import event_quantities as _quantities, event_when as _when, narrative_when, next_narrative
 from .event_implicit import absence_target, group_tokens, implicit_actor, is_impersonal
 from .event_roles import (SUBJECT, EntityIndex, entities_of, find_roles, is_passive, is_pronoun, names_people,
                           subject_of)
@@ -76,20 +77,6 @@ def _clause_tokens(trigger) -> set[int]:
     return out
 
 
-def _inside(start: int, doc, tokens: set[int]) -> bool:
-    span = doc.char_span(start, start + 1, alignment_mode="expand")
-    return bool(span) and span[0].i in tokens
-
-
-def _when(trigger, article, tokens: set[int]) -> dict | None:
-    times = [t for t in article.times if _inside(t.start_char, article.doc, tokens)]
-    if not times:
-        return None
-    # a resolved date before a duration ("de tres días a partir del viernes"), then the nearest
-    best = min(times, key=lambda t: (t.start is None, abs(t.start_char - trigger.head.idx)))
-    return {"text": best.text, "start": best.start, "end": best.end, "granularity": best.granularity}
-
-
 VERBAL = {"verbal_cooperation", "verbal_conflict"}
 
 
@@ -104,10 +91,6 @@ def _said_when(trigger, article, lexicon, reporting) -> dict | None:
     own = {said.i} | {c.i for c in said.children if c.dep_ not in NESTED and c.i != verb.i
                       for c in c.subtree}
     return _when(trigger, article, own)
-
-
-def _quantities(article, tokens: set[int]) -> list[str]:
-    return [q.id for q in article.quantities if _inside(q.start, article.doc, tokens)]
 
 
 def _needs_context(trigger, frames) -> bool:
@@ -302,10 +285,11 @@ def _event_for(trigger, sent, article, index, langdata, by_token, context) -> Ev
         attribution = attribution or {"text": article.text[governor.start:governor.end],
                                       "source": (roles_of_governor(governor, frames, index) or [None])[0]}
     tokens = _clause_tokens(trigger) | group_tokens(trigger, frames)
-    when = _when(trigger, article, tokens) or _said_when(trigger, article, lexicon, reporting)
-    if when is None and status in ("asserted", "reported") and _is_past(trigger) and not any(
-            sent.start_char <= t.start_char < sent.end_char for t in article.times):
-        when = context.when
+    when = _when(trigger, article, tokens, planned=status == "planned") or _said_when(
+        trigger, article, lexicon, reporting)
+    if when is None:  # a past deed told without a date continues the narrative time
+        when = narrative_when(context.when, sent, article, past=_is_past(trigger),
+                              told=status in ("asserted", "reported"))
     etype, emode = trigger.type, trigger.mode
     if status == "denied" and attribution is not None and is_refusal(trigger, lexicon.plover, modality):
         etype, emode, status = "REJECT", "refuse", "reported"  # "X said it would not ...": a refusal
@@ -426,8 +410,7 @@ def extract_events(article: Article) -> list[Event]:
         context.by_type.update((e.type, e.source) for e in found if e.source)
         context.told.extend((e.type, e.source) for e in found if e.source)
         context.target_by_type.update((e.type, e.target) for e in found if e.source)
-        context.when = next((e.when for e in found if e.when and e.when.get("start")
-                             and e.status != "planned"), None)
+        context.when = next_narrative(context.when, found, sent, article)
     for n, event in enumerate(events, 1):
         event.id = f"V{n}"
     return events
