@@ -236,11 +236,19 @@ def author_of(token, frames: dict):
                  and marker_of(c) in possessor and names_people(c, frames)), None)
 
 
+def _through_space(token):
+    """The nominal a paragraph break stands for: the parser may make the break that opens a
+    sentence its subject, with the real subject ("Tres policías") hung under it."""
+    if token.pos_ != "SPACE":
+        return token
+    return next((c for c in token.children if c.pos_ in NOMINAL_POS | PRONOUN_POS | {"NUM"}), token)
+
+
 def entities_of(token, index: EntityIndex, *, make_nominal: bool = True) -> list[str]:
     """Entity ids for a nominal and its conjuncts; unnamed groups get a nominal entity."""
     ids = []
     partitives = set(index.frames.get("partitives") or ())
-    for head in (_group_head(t, partitives) for t in conjuncts(token)):
+    for head in (_group_head(t, partitives) for t in conjuncts(_through_space(token))):
         if head.i in index.time_tokens:
             # "Bashar Assad Tuesday" parsed as one nominal: keep the names, drop the date
             tokens = [t for t in phrase_tokens(head, index.frames) if t.i not in index.time_tokens]

@@ -170,3 +170,14 @@ def test_events_es_news_one_reproach_with_its_recipient(pipeline, text, type_, r
     events = _of_type(record, type_)
     assert len(events) == 1, record["events"]
     assert recipient in _names(events[0]["target"], entities)
+
+
+@pytest.mark.parametrize("text,type_,recipient", [
+    ("La familia del albañil pidió justicia.\n\nTres policías se encuentran detenidos por estar presuntamente "
+     "involucrados en la muerte del albañil.", "COERCE", "policías"),
+])
+def test_events_es_news_subject_after_paragraph_break(pipeline, text, type_, recipient):
+    record, entities = _extract(pipeline, text)
+    events = _of_type(record, type_)
+    assert events, record["events"]
+    assert recipient in _names(events[0]["target"], entities)
