@@ -99,3 +99,33 @@ def group_tokens(trigger, frames: dict) -> set[int]:
     while head.dep_ in ("nmod", "obl") and head.head.pos_ in ("NOUN", "NUM") and head.head.i != head.i:
         head = head.head  # "Decenas de participantes": the count is the group's phrase
     return {t.i for t in head.subtree}
+
+
+ADDRESSED = {"REQUEST", "ACCUSE", "THREATEN"}  # acts said to someone: a dative clitic is that someone
+
+
+def clitic_target(trigger, frames: dict, index) -> list[str]:
+    """Whom a dative clitic on a demand, reproach or threat stands for: the one the verb it
+    depends on is aimed at ("se acercó a Sánchez para recriminarle el traslado": Sánchez, not
+    the transfer reproached). Read from the parse's Case and Reflex features.
+
+    Args:
+        trigger: a triggers.Trigger.
+        frames: the language's frames (`addressee`: the markers of a person aimed at).
+        index: the article's event_roles.EntityIndex.
+    Returns:
+        entity ids, or [] when there is no dative clitic or no one to stand for.
+    """
+    verb = trigger.head
+    if trigger.type not in ADDRESSED or trigger.kind == "noun" or verb.head.i == verb.i:
+        return []
+    dative = "Dat" in verb.morph.get("Case") or any(
+        c.pos_ == "PRON" and "Dat" in c.morph.get("Case") and "Yes" not in c.morph.get("Reflex")
+        for c in verb.children)
+    if not dative or verb.dep_ not in ("advcl", "xcomp", "conj"):
+        return []
+    addressee = set(frames.get("addressee") or ())
+    for rel, marker, token in arguments(verb.head):
+        if rel in ("obl", "obj") and marker in addressee and token.pos_ in ("NOUN", "PROPN"):
+            return entities_of(token, index, make_nominal=False)
+    return []

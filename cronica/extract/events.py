@@ -23,7 +23,7 @@ from .event_recipients import (accused_target, carried_actor, coordinated, deplo
 from .event_speech import find_speech_acts
 from .event_time import borrowed_time
 from .event_when import event_quantities as _quantities, event_when as _when, narrative_when, next_narrative
-from .event_implicit import absence_target, group_tokens, implicit_actor, is_impersonal
+from .event_implicit import absence_target, clitic_target, group_tokens, implicit_actor, is_impersonal
 from .event_roles import (SUBJECT, EntityIndex, entities_of, find_roles, is_passive, is_pronoun, names_people,
                           subject_of)
 from .status import find_status, load_modality
@@ -255,7 +255,7 @@ def _event_for(trigger, sent, article, index, langdata, by_token, context) -> Ev
     reacted = [i for i in reaction_target(trigger, frames, index, by_token) if i not in roles.source]
     if reacted and not answered:
         roles.target = reacted
-    accused = accused_target(trigger, frames, index, roles.source)
+    accused = accused_target(trigger, frames, index, roles.source) or clitic_target(trigger, frames, index)
     if accused:
         roles.target = accused
     owner = object_owner(trigger, index)

@@ -181,3 +181,15 @@ def test_events_es_news_subject_after_paragraph_break(pipeline, text, type_, rec
     events = _of_type(record, type_)
     assert events, record["events"]
     assert recipient in _names(events[0]["target"], entities)
+
+
+@pytest.mark.parametrize("text,type_,recipient,not_recipient", [
+    ("Al término del acto, la presidenta de la AVT, Maite Araluce, se acercó a Pedro Sánchez para "
+     "recriminarle el traslado de presos de ETA.", "ACCUSE", "sánchez", "eta"),
+])
+def test_events_es_news_dative_clitic_is_addressee(pipeline, text, type_, recipient, not_recipient):
+    record, entities = _extract(pipeline, text)
+    events = _of_type(record, type_)
+    assert events, record["events"]
+    assert recipient in _names(events[0]["target"], entities)
+    assert not_recipient not in _names(events[0]["target"], entities)
