@@ -7,8 +7,13 @@ U.S. troops from the area" (Syria): the nearest place or body named before the w
 inside its own clause. A neuter pronoun looks back in its sentence; a place
 noun that refers back (`frames.place_anaphora` in `lang/<lang>/event_triggers.yaml`: "the
 region", "the area") in its sentence and the one before.
+
+A definite title with no name ("the president has defended his decision") is the one person
+of the article who holds that role (titles of `lang/<lang>/titles.yaml`).
 """
 from __future__ import annotations
+
+from .actor_context import load_patterns
 
 PLACES = {"GPE", "LOC"}
 BODIES = {"GPE", "LOC", "ORG"}
@@ -47,6 +52,21 @@ def _own_clause(token) -> set[int]:
     return out
 
 
+def _titled_person(token, index) -> list[str]:
+    """The one person holding the role a definite title names ("the president")."""
+    words = [c for c in token.children if c.dep_ in ("compound", "amod") and c.i < token.i] + [token]
+    definite = any(c.dep_ == "det" and "Def" in c.morph.get("Definite") for c in token.children)
+    if not definite or any(c.dep_ in OWN_NAMES and c.pos_ == "PROPN" for c in token.children):
+        return []
+    regex, by_form = load_patterns(index.article.lang)["titles"]
+    phrase = " ".join(t.lower_ for t in sorted(words, key=lambda t: t.i))
+    if regex is None or not regex.fullmatch(phrase):
+        return []
+    people = [e for e in index.article.entities if e.type == "PERSON" and e.role == by_form.get(phrase)]
+    surnames = {e.name.split()[-1].lower() for e in people}  # "Donald Trump", "Trump": one person
+    return [people[0].id] if len(surnames) == 1 else []
+
+
 def referent(token, index) -> list[str]:
     """The entity a neuter pronoun or a definite place noun stands for (see the module's rules).
 
@@ -56,6 +76,9 @@ def referent(token, index) -> list[str]:
     Returns:
         one entity id, or [] when the word refers back to nothing named.
     """
+    titled = _titled_person(token, index)
+    if titled:
+        return titled
     if _is_neuter_pronoun(token):
         types, start = BODIES, token.sent.start
     elif _is_place_anaphor(token, index.frames):

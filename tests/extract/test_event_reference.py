@@ -40,3 +40,13 @@ def test_event_reference_definite_place_noun_is_the_place_named_before(pipeline,
 ])
 def test_event_reference_subject_is_never_the_referent(pipeline, text, type_, wrong):
     assert not any(wrong in found for found in _targets(pipeline, text, type_))
+
+
+@pytest.mark.parametrize("text, type_, actor", [
+    ("President Donald Trump announced sanctions on Turkey on Monday. The president has defended his decision to "
+     "pull troops from Syria.", "RETREAT", "USA"),
+])
+def test_event_reference_definite_title_is_the_one_holder(pipeline, text, type_, actor):
+    article = pipeline(Article(text=text, lang="en", published="2019-10-14"))
+    countries = {e.id: e.country for e in article.entities}
+    assert any(actor in {countries[i] for i in ev.source} for ev in article.events if ev.type == type_)
