@@ -193,3 +193,14 @@ def test_events_es_news_dative_clitic_is_addressee(pipeline, text, type_, recipi
     assert events, record["events"]
     assert recipient in _names(events[0]["target"], entities)
     assert not_recipient not in _names(events[0]["target"], entities)
+
+
+@pytest.mark.parametrize("text,type_,accused", [
+    ("El Comité Internacional de la Cruz Roja ha denunciado el asesinato ayer de dos de sus trabajadores en "
+     "Jan Yunis por parte de Israel.", "ACCUSE", "israel"),
+])
+def test_events_es_news_denounced_act_author(pipeline, text, type_, accused):
+    record, entities = _extract(pipeline, text)
+    events = _of_type(record, type_)
+    assert events, record["events"]
+    assert accused in _names(events[0]["target"], entities)
