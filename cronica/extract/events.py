@@ -101,6 +101,8 @@ def _needs_context(trigger, frames) -> bool:
         verb = verb.head  # "lanzó su crítica": the support verb's missing subject
     elif trigger.kind == "noun" or is_passive(verb, frames):
         return False
+    if verb.dep_ == "acomp":
+        verb = verb.head  # "I am fully prepared to destroy ...": the copula's subject
     subjects = [c for c in verb.children if c.dep_ in SUBJECT]
     if subjects:
         return all(is_pronoun(s) for s in subjects)
@@ -112,12 +114,18 @@ def _speaker(trigger, index, reporting) -> list[str]:
     verb = trigger.head
     if verb.dep_ not in ("ccomp", "parataxis") or not is_reporting(verb.head, reporting):
         return []
-    if not any(c.dep_ in SUBJECT and is_pronoun(c) for c in verb.children):
+    pronoun = next((c for c in verb.children if c.dep_ in SUBJECT and is_pronoun(c)), None)
+    if pronoun is None:
         return []
     speaker = subject_of(verb.head)
-    if speaker is None or is_pronoun(speaker):
-        return []
+    if speaker is None or is_pronoun(speaker) or _number(pronoun) not in (_number(speaker), None):
+        return []  # "they asked for a ransom, Morning Star News reported": not the reporter
     return entities_of(speaker, index)
+
+
+def _number(token) -> str | None:
+    found = token.morph.get("Number")
+    return found[0] if found else None
 
 
 def _is_bare(trigger, roles, dateline_place=None) -> bool:
