@@ -17,12 +17,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from .time_lexicon import fold, load_lexicon
 
 NESTED = {"ccomp", "parataxis", "advcl", "acl", "relcl", "acl:relcl"}
 PARTICIPIAL = {"acl"}
 SUBJECT = {"nsubj", "nsubjpass", "nsubj:pass", "csubj"}
+AUXILIARY = {"aux", "auxpass", "aux:pass"}
 UNIT_DAYS = {"days": 1, "day": 1, "weeks": 7, "week": 7}
 
 
@@ -64,6 +66,20 @@ def _shared_predicate(trigger) -> set[int]:
     if set(verb.morph.get("Tense")) != set(verb.head.morph.get("Tense")):
         return set()
     return own_clause(verb.head, skip=verb)
+
+
+def _own_tokens(trigger, tokens: set[int]) -> set[int]:
+    """The clause's tokens without the finite clauses nested deeper in it: "renunció tras 14 años en
+    el poder, después de que la policía matara a 36 personas" (the 36 are the killing's)."""
+    doc, heads = trigger.head.doc, {trigger.head.i, trigger.head.head.i}
+    out = set(tokens)
+    for i in tokens:
+        token = doc[i]
+        if i in heads or token.dep_ not in NESTED or token.is_ancestor(trigger.head):
+            continue
+        if "Fin" in token.morph.get("VerbForm") or any(c.dep_ in SUBJECT for c in token.children):
+            out -= {t.i for t in token.subtree}
+    return out
 
 
 def _closest(times: list, near: int):
@@ -131,7 +147,7 @@ def _reaches_now(trigger) -> bool:
     verb = trigger.head if trigger.kind != "noun" else trigger.head.head
     if "Fin" in verb.morph.get("VerbForm"):
         return "Pres" in verb.morph.get("Tense")
-    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "aux:pass", "auxpass")]
+    auxiliaries = [c for c in verb.children if c.dep_ in AUXILIARY]
     return "Part" in verb.morph.get("VerbForm") and any("Pres" in a.morph.get("Tense") for a in auxiliaries)
 
 
@@ -146,11 +162,12 @@ def event_when(trigger, article, tokens: set[int], *, planned: bool = False) -> 
     Returns:
         a `when` dict (text, start, end, granularity), or None.
     """
-    tokens = tokens | _participles(trigger)
-    best = _closest([t for t in article.times if _inside(t.start_char, article, tokens)], trigger.head.idx)
+    tokens = _own_tokens(trigger, tokens | _participles(trigger))
+    dates = [t for t in article.times if t.granularity != "duration"]  # "tras 14 años" dates nothing
+    best = _closest([t for t in dates if _inside(t.start_char, article, tokens)], trigger.head.idx)
     if best is None:
         shared = _shared_predicate(trigger)
-        best = _closest([t for t in article.times if _inside(t.start_char, article, shared)], trigger.head.idx)
+        best = _closest([t for t in dates if _inside(t.start_char, article, shared)], trigger.head.idx)
     if best is None:
         return None
     when = _as_when(best)
@@ -160,34 +177,19 @@ def event_when(trigger, article, tokens: set[int], *, planned: bool = False) -> 
     return when
 
 
-def event_quantities(article, tokens: set[int]) -> list[str]:
+def event_quantities(trigger, article, tokens: set[int]) -> list[str]:
     """Ids of the figures of an event's clause, lengths of time left out.
 
     Args:
+        trigger: the event's triggers.Trigger.
         article: the Article (doc, times, quantities).
         tokens: token indices of the trigger's clause.
     Returns:
         quantity ids in text order.
     """
+    tokens = _own_tokens(trigger, tokens)
     return [q.id for q in article.quantities if _inside(q.start, article, tokens)
             and not any(t.start_char < q.end and q.start < t.end_char for t in article.times)]
-
-
-def narrative_when(narrative: dict | None, sent, article, *, past: bool, told: bool) -> dict | None:
-    """The date a past event without one of its own continues, or None.
-
-    Args:
-        narrative: the narrative time left by the sentences before (`next_narrative`).
-        sent: the event's sentence (a spaCy Span).
-        article: the Article (times).
-        past: whether the event is told in a past tense.
-        told: whether it is told as done (asserted or reported, not planned, denied or hypothetical).
-    Returns:
-        the narrative `when`, or None when the sentence gives a date of its own or the event is not a past deed.
-    """
-    if not (past and told) or _dated(sent, article):
-        return None
-    return narrative
 
 
 def _dated(sent, article) -> list:
@@ -195,25 +197,97 @@ def _dated(sent, article) -> list:
     return [t for t in article.times if sent.start_char <= t.start_char < sent.end_char and t.start]
 
 
-def next_narrative(narrative: dict | None, events, sent, article) -> dict | None:
-    """The narrative time after a sentence (see the module's rules).
+def _paragraph(sent, article) -> int:
+    """Where the paragraph of a sentence starts (its sentences share a narrative time)."""
+    text = sent.text
+    return article.text.rfind("\n", 0, sent.start_char + len(text) - len(text.lstrip()))
 
-    Args:
-        narrative: the narrative time before it.
-        events: the sentence's events.
-        sent: the sentence (a spaCy Span).
-        article: the Article (times, published).
-    Returns:
-        a `when` dict, or None.
-    """
-    times = _dated(sent, article)
-    if not times:
-        return narrative
-    dated = next((e.when for e in events if e.when and e.when.get("start") and e.status != "planned"), None)
-    if dated is not None:
-        return dated
-    published = _published(article)
-    main = [t for t in times if _inside(t.start_char, article, own_clause(sent.root))
-            and (published is None or t.start <= published.isoformat())]
-    best = _closest(main, sent.root.idx)
-    return _as_when(best) if best is not None else None
+
+def _is_bare(verb) -> bool:
+    """An infinitive, gerund or participle without auxiliary, told in its governor's tense."""
+    forms = set(verb.morph.get("VerbForm"))
+    if not forms or not forms <= {"Inf", "Ger", "Part"} or verb.head.i == verb.i:
+        return False
+    if "Part" in forms:  # "the three people killed in the attack", "las personas detenidas"
+        return verb.dep_ in ("acl", "amod") and not any(c.dep_ in AUXILIARY for c in verb.children)
+    return verb.dep_ in ("xcomp", "advcl")
+
+
+def _told_verb(trigger):
+    """The verb that tells an event: a noun's verb ("India responded with an airstrike"), and for a
+    bare infinitive, gerund or participle its governor's ("se acercó a Sánchez para recriminarle",
+    "was among the three people killed in the attack")."""
+    verb = trigger.head if trigger.kind != "noun" else trigger.head.head
+    if trigger.kind == "noun" and verb.dep_ == "prep":
+        verb = verb.head
+    for _ in range(2):
+        if not _is_bare(verb):
+            break
+        verb = verb.head
+        for _ in range(3):  # from the noun a participle modifies to the verb of its clause
+            if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+                break
+            verb = verb.head
+    return verb
+
+
+def _is_narrated(trigger, lang: str | None) -> bool:
+    """Whether an event is told in a tense of narration: a finite past or imperfect ("atacaron",
+    "were deployed", "mataba"), and where the language narrates with it (`tense.perfect_narrates`
+    in time.yaml) the present perfect ("ha anunciado este viernes"); in English "have been killed"
+    tells a state, not a step of the story."""
+    verb = _told_verb(trigger)
+    auxiliaries = [c for c in verb.children if c.dep_ in AUXILIARY]
+    if any(t.tag_ == "VBD" or ("Fin" in t.morph.get("VerbForm") and set(t.morph.get("Tense")) & {"Past", "Imp"})
+           for t in [verb] + auxiliaries):
+        return True
+    lexicon = load_lexicon(lang) if lang else None
+    narrates = bool(lexicon and (lexicon.data.get("tense") or {}).get("perfect_narrates"))
+    return narrates and "Part" in verb.morph.get("VerbForm") and any(
+        "Pres" in a.morph.get("Tense") for a in auxiliaries)
+
+
+@dataclass
+class Narrative:
+    """The times a story is told at: its main time (the first date it gives, in the lead) and the
+    time of the paragraph being told, which holds to the end of that paragraph."""
+
+    main: dict | None = None
+    current: dict | None = None
+    paragraph: int = -1
+
+    def when_for(self, trigger, sent, article, *, told: bool) -> dict | None:
+        """The date a past deed without one of its own takes, or None.
+
+        Args:
+            trigger: the event's triggers.Trigger.
+            sent: its sentence (a spaCy Span).
+            article: the Article (text, times).
+            told: whether it is told as done (asserted or reported).
+        Returns:
+            the paragraph's time, else the main time; None in a sentence that gives a date.
+        """
+        if not told or not _is_narrated(trigger, article.lang) or _dated(sent, article):
+            return None
+        return self.current if _paragraph(sent, article) == self.paragraph else self.main
+
+    def follow(self, events, sent, article) -> None:
+        """Move the narrative on after a sentence (see the module's rules).
+
+        Args:
+            events: the sentence's events.
+            sent: the sentence (a spaCy Span).
+            article: the Article (times, published).
+        """
+        times = _dated(sent, article)
+        if not times:
+            return
+        when = next((e.when for e in events if e.when and e.when.get("start") and e.status != "planned"), None)
+        if when is None:
+            published = _published(article)
+            main = [t for t in times if _inside(t.start_char, article, own_clause(sent.root))
+                    and (published is None or t.start <= published.isoformat())]
+            best = _closest(main, sent.root.idx)
+            when = _as_when(best) if best is not None else None
+        self.current, self.paragraph = when, _paragraph(sent, article)
+        self.main = self.main or when

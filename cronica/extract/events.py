@@ -22,7 +22,7 @@ from .event_recipients import (accused_target, carried_actor, coordinated, deplo
                                reaction_target)
 from .event_speech import find_speech_acts
 from .event_time import borrowed_time
-from .event_when import event_quantities as _quantities, event_when as _when, narrative_when, next_narrative
+from .event_when import Narrative, event_quantities as _quantities, event_when as _when
 from .event_implicit import absence_target, clitic_target, group_tokens, implicit_actor, is_impersonal
 from .event_roles import (SUBJECT, EntityIndex, entities_of, find_roles, is_passive, is_pronoun, names_people,
                           subject_of)
@@ -43,7 +43,7 @@ class Context:
     """What one sentence leaves to the next: the main actor, for subjectless clauses."""
 
     actor: list = field(default_factory=list)
-    when: dict | None = None  # the narrative time of the previous sentence
+    narrative: Narrative = field(default_factory=Narrative)  # the times the story is told at
     by_type: dict = field(default_factory=dict)  # type -> actor of the last event of that type
     target_by_type: dict = field(default_factory=dict)  # type -> recipient of the last event of that type
     told: list = field(default_factory=list)  # (type, actor) of the events told so far, in order
@@ -219,13 +219,6 @@ def _is_definite(trigger) -> bool:
                                           if c.dep_ == "det")
 
 
-def _is_past(trigger) -> bool:
-    verb = trigger.head if trigger.kind != "noun" else trigger.head.head
-    if trigger.kind == "noun" and verb.dep_ == "prep":
-        verb = verb.head  # "India responded with an airstrike": the verb of the noun's phrase
-    return "Past" in verb.morph.get("Tense") or verb.tag_ == "VBD"
-
-
 def _confidence(roles, trigger, inherited: bool) -> float:
     score = 0.45 + (0.25 if roles.source_how == "syntax" else 0.0)
     score += 0.15 if roles.target_how == "syntax" else 0.0
@@ -296,8 +289,7 @@ def _event_for(trigger, sent, article, index, langdata, by_token, context) -> Ev
     when = _when(trigger, article, tokens, planned=status == "planned") or _said_when(
         trigger, article, lexicon, reporting)
     if when is None:  # a past deed told without a date continues the narrative time
-        when = narrative_when(context.when, sent, article, past=_is_past(trigger),
-                              told=status in ("asserted", "reported"))
+        when = context.narrative.when_for(trigger, sent, article, told=status in ("asserted", "reported"))
     etype, emode = trigger.type, trigger.mode
     if status == "denied" and attribution is not None and is_refusal(trigger, lexicon.plover, modality):
         etype, emode, status = "REJECT", "refuse", "reported"  # "X said it would not ...": a refusal
@@ -309,7 +301,7 @@ def _event_for(trigger, sent, article, index, langdata, by_token, context) -> Ev
     return Event(
         id="", type=etype, mode=emode, source=roles.source, target=roles.target,
         where=roles.where, when=when,
-        quantities=_quantities(article, tokens), status=status, attribution=attribution,
+        quantities=_quantities(trigger, article, tokens), status=status, attribution=attribution,
         evidence={"start": sent.start_char, "end": sent.end_char},
         confidence=_confidence(roles, trigger, inherited),
         trigger={"text": article.text[trigger.start:trigger.end], "start": trigger.start,
@@ -418,7 +410,7 @@ def extract_events(article: Article) -> list[Event]:
         context.by_type.update((e.type, e.source) for e in found if e.source)
         context.told.extend((e.type, e.source) for e in found if e.source)
         context.target_by_type.update((e.type, e.target) for e in found if e.source)
-        context.when = next_narrative(context.when, found, sent, article)
+        context.narrative.follow(found, sent, article)
     for n, event in enumerate(events, 1):
         event.id = f"V{n}"
     return events
