@@ -8,6 +8,13 @@ recipient names with country, trigger text). Matching follows the scorer
 
     .venv/bin/python bench/events_diff_es.py up-es-protest-cameo --limit 43 [--offset 0]
         [--fresh] [--misses-only] [--classes]
+
+Given hand-annotated articles instead (`bench/gold/events/es-*.json`), it prints each
+article's events in text order with the gold event the scorer's greedy matching gives
+them (or FP), the required gold events left unmatched (FN), and, for matched ones, a
+date or figure that differs from the gold's:
+
+    .venv/bin/python bench/events_diff_es.py bench/gold/events/es-*.json
 """
 from __future__ import annotations
 
@@ -108,9 +115,60 @@ def _show(r: dict, doc: dict, pairs: list, spurious: list, ents: dict, classes: 
             classes[f"spurious {ev.get('type')}"] += 1
 
 
+def _assign(g: dict, doc: dict) -> list:
+    """(prediction, gold event or None) in text order, as `score_events` assigns them."""
+    ents, used, out = scorer.entity_index(doc), set(), []
+    golds = g["events"]
+    for ev in doc.get("events") or []:
+        candidates = [ge for ge in golds if scorer.event_matches(ge, ev, ents)
+                      and (ge["id"] not in used or not ge.get("required"))]
+        match = max(candidates, key=lambda ge: (
+            bool(ge.get("required")), scorer.when_matches(ge.get("when"), ev.get("when")),
+            _figure_ok(ge, ev, doc), -golds.index(ge)), default=None)
+        if match is not None and match.get("required"):
+            used.add(match["id"])
+        out.append((ev, match))
+    return out
+
+
+def _figure_ok(ge: dict, ev: dict, doc: dict) -> bool:
+    want = ge.get("quantity")
+    return bool(want) and any(q.get("min") == want["min"] and q.get("max") == want["max"]
+                              for q in scorer.quantity_of(ev, doc))
+
+
+def _show_article(g: dict, doc: dict) -> None:
+    ents = scorer.entity_index(doc)
+    print(f"== {g['id']}")
+    pairs = _assign(g, doc)
+    for ev, ge in pairs:
+        when = ev.get("when") or {}
+        tag = ge["id"] if ge else "FP"
+        print(f"   {tag:4s} {ev.get('type')}/{ev.get('mode')} {_entity(ev.get('source'), ents)} -> "
+              f"{_entity(ev.get('target'), ents)}  «{(ev.get('trigger') or {}).get('text')}» {ev.get('status')} "
+              f"{when.get('start')}..{when.get('end')}")
+        if ge and ge.get("required") and ge.get("when") and not scorer.when_matches(ge["when"], when):
+            print(f"        date: gold {ge['when']['start']}..{ge['when']['end']}")
+        if ge and ge.get("required") and ge.get("quantity") and not _figure_ok(ge, ev, doc):
+            print(f"        figure: gold {ge['quantity']}")
+    matched = {ge["id"] for _, ge in pairs if ge}
+    for ge in g["events"]:
+        if ge.get("required") and ge["id"] not in matched:
+            print(f"   FN   {ge['id']} {'/'.join(ge['types'])}: {ge.get('what', '')[:110]}")
+
+
+def _articles(paths: list[str], cmd: str | None) -> int:
+    golds = [json.loads(Path(p).read_text(encoding="utf-8")) for p in paths]
+    cmd = cmd or f"{ROOT / '.venv' / 'bin' / 'cronica'} extract - --format jsonl"
+    docs, _ = scorer.run_extractor(cmd, [scorer.gold_input(g) for g in golds])
+    for g in golds:
+        _show_article(g, docs.get(g["id"]) or {})
+    return 0
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("set", help="gold set name, e.g. up-es-protest-cameo")
+    parser.add_argument("set", nargs="+", help="gold set name (up-es-protest-cameo) or hand-gold .json files")
     parser.add_argument("--limit", type=int, default=0)
     parser.add_argument("--offset", type=int, default=0)
     parser.add_argument("--fresh", action="store_true", help="rerun cronica even if cached")
@@ -118,6 +176,9 @@ def main(argv=None) -> int:
     parser.add_argument("--classes", action="store_true", help="print only the counts of miss classes")
     parser.add_argument("--cmd", help="another extractor command (always run, never cached)")
     args = parser.parse_args(argv)
+    if args.set[0].endswith(".json"):
+        return _articles(args.set, args.cmd)
+    args.set = args.set[0]
     items = _load(args.set, args.limit, args.offset)
     docs = _run(items, args.fresh or bool(args.cmd), args.cmd)
     classes: collections.Counter = collections.Counter()

@@ -87,10 +87,15 @@ def absence_target(trigger, frames: dict, index) -> list[str]:
 
 
 def group_tokens(trigger, frames: dict) -> set[int]:
-    """The words of the group said to take part in an event noun ("Decenas de participantes de
-    una marcha, desarrollada este domingo"): their count and the time they are placed at are
-    the event's too."""
+    """The words of the group an event is told of, beyond its own clause: those said to take
+    part in an event noun ("Decenas de participantes de una marcha, desarrollada este domingo"),
+    or the subject of a predicate participle ("Tres policías se encuentran detenidos"). Their
+    count and the time they are placed at are the event's too."""
     noun, participants = trigger.head, set(frames.get("participants") or ())
+    if trigger.kind == "verb" and noun.dep_ in ("obj", "xcomp") and noun.head.pos_ in ("VERB", "AUX"):
+        # "Tres policías se encuentran detenidos": the count of those the predicate tells of
+        subject = subject_of(noun.head)
+        return {t.i for t in subject.subtree} if subject is not None else set()
     if trigger.kind != "noun" or not participants:
         return set()
     head = noun.head

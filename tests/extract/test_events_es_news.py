@@ -204,3 +204,15 @@ def test_events_es_news_denounced_act_author(pipeline, text, type_, accused):
     events = _of_type(record, type_)
     assert events, record["events"]
     assert accused in _names(events[0]["target"], entities)
+
+
+@pytest.mark.parametrize("text,type_,count", [
+    ("La familia pidió justicia.\n\nTres policías se encuentran detenidos por estar presuntamente involucrados "
+     "en la muerte del albañil.", "COERCE", 3),
+])
+def test_events_es_news_predicate_subject_count(pipeline, text, type_, count):
+    record, _ = _extract(pipeline, text)
+    events = _of_type(record, type_)
+    assert events, record["events"]
+    quantities = {q["id"]: q for q in record["quantities"]}
+    assert count in [quantities[q]["min"] for q in events[0]["quantities"]]
