@@ -206,6 +206,28 @@ def _is_imperative(trigger) -> bool:
     return "Imp" in verb.morph.get("Mood") or bare
 
 
+def _is_demanded(trigger, modality, reporting) -> bool:
+    """What a reported obligation demands has not happened: "Israel says Hamas should be
+    disarmed" is a demand (`_demands`), not a disarmament."""
+    verb = trigger.head if trigger.kind != "noun" else trigger.head.head
+    if verb.dep_ not in ("ccomp", "xcomp") or not is_reporting(verb.head, reporting):
+        return False
+    speaker = subject_of(verb.head)
+    return any(c.dep_ == "aux" and c.lemma_.lower() in modality.obligation for c in verb.children) \
+        and speaker is not None and not is_pronoun(speaker) and subject_of(verb) is not None
+
+
+def _is_generic(trigger, frames) -> bool:
+    """A state of a whole population, not an act: "most people there oppose Indian rule" (a
+    simple present whose subject a quantifier of `frames.generic_quantifiers` opens)."""
+    verb = trigger.head
+    if trigger.kind != "verb" or verb.tag_ not in ("VBP", "VBZ") or any(c.dep_ == "aux" for c in verb.children):
+        return False
+    quantifiers = set(frames.get("generic_quantifiers") or ())
+    return any(c.dep_ in SUBJECT and any(q.lower_ in quantifiers for q in c.children if q.i < c.i)
+               for c in verb.children)
+
+
 def _is_speech(trigger, reporting) -> bool:
     """A verb both of saying and of an act ("reconoció que ...") reports when it takes a clause."""
     verb = trigger.head
@@ -231,7 +253,8 @@ def _event_for(trigger, sent, article, index, langdata, by_token, context) -> Ev
     """Build the event of one trigger, or None when it is the content of a demand or threat."""
     lexicon, modality, reporting = langdata
     if _is_speech(trigger, reporting) or _is_imperative(trigger) or _by_nature(trigger, lexicon) \
-            or is_purpose(trigger, by_token, lexicon.frames):
+            or is_purpose(trigger, by_token, lexicon.frames) or _is_demanded(trigger, modality, reporting) \
+            or _is_generic(trigger, lexicon.frames):
         return None
     governor = _governing(trigger, by_token)
     if governor is not None and governor.type in CONTENT_OF and trigger.type != governor.type \

@@ -1,0 +1,29 @@
+"""English sentences that tell a state or a demand, not the act their verb names."""
+from __future__ import annotations
+
+import pytest
+
+from cronica.model import Article
+
+
+def _events(pipeline, text: str) -> list[tuple]:
+    article = pipeline(Article(text=text, lang="en", published="2014-08-01"))
+    names = {e.id: e.name for e in article.entities}
+    return [(ev.type, {names[i] for i in ev.source}, {names[i] for i in ev.target}) for ev in article.events]
+
+
+@pytest.mark.parametrize("text, type_", [
+    ("Most Kashmiris support the rebels' demand that all of Kashmir be united under Pakistani rule.", "SUPPORT"),
+    ("Many Filipinos oppose the visiting forces agreement with the United States.", "REJECT"),
+])
+def test_events_en_states_population_attitude_is_no_event(pipeline, text, type_):
+    assert type_ not in [t for t, _, _ in _events(pipeline, text)]
+
+
+@pytest.mark.parametrize("text, demanded, speaker, addressee", [
+    ("Israel says Hamas should be disarmed under any agreement.", "RETREAT", "Israel", "Hamas"),
+])
+def test_events_en_states_demanded_act_is_a_demand(pipeline, text, demanded, speaker, addressee):
+    events = _events(pipeline, text)
+    assert any(t == "REQUEST" and speaker in src and addressee in tgt for t, src, tgt in events)
+    assert demanded not in [t for t, _, _ in events]
