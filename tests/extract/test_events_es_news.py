@@ -216,3 +216,13 @@ def test_events_es_news_predicate_subject_count(pipeline, text, type_, count):
     assert events, record["events"]
     quantities = {q["id"]: q for q in record["quantities"]}
     assert count in [quantities[q]["min"] for q in events[0]["quantities"]]
+
+
+@pytest.mark.parametrize("text,type_,actor", [
+    ("Los líderes de la oposición calificaron las detenciones de ilegales.", "ACCUSE", "líderes"),
+])
+def test_events_es_news_verdict_is_accusation(pipeline, text, type_, actor):
+    record, entities = _extract(pipeline, text)
+    events = _of_type(record, type_)
+    assert events, record["events"]
+    assert actor in _names(events[0]["source"], entities)
