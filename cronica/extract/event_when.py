@@ -6,13 +6,18 @@
   shares the time of the first ("protesters on Sunday chanted ... and called on Trump").
 - A date introduced as a start ("a partir del viernes", "starting Friday", `connectors.since`
   in `lang/<lang>/time.yaml`) opens a window: as long as a stated length in days or weeks
-  ("una visita de tres días", "a three-day visit"), else, for a past event, up to the
-  publication date ("han matado a 58 desde el sábado": Saturday to today).
-- The narrative time is the date of the last sentence that gave one: its dated past event,
-  else the time of its main clause. Sentences that give no date keep it, so a past event
-  told without a date continues it ("on Sunday ... The women walked and carried banners").
-- An event's figures are the quantities of its clause that are not lengths of time
-  ("tras 14 años en el poder", "una visita de tres días" count nothing).
+  ("una visita de tres días", "a three-day visit"), else, for an act told in the present or
+  present perfect, up to the publication date ("han matado a 58 desde el sábado": Saturday to
+  today; "desde el jueves atacaron" stays Thursday).
+- The narrative: a past deed told without a date takes the time of its paragraph, set by the
+  paragraph's last sentence that gave a date (its dated event, else its main clause's time), and
+  in another paragraph the story's main time, the first date it gave ("on Sunday ... The women
+  walked and carried banners"). Only a tense of narration carries it: a finite past, and the
+  present perfect where the language narrates with it (`tense.perfect_narrates` in time.yaml).
+- An event's figures are the quantities of its clause, without the finite clauses nested in it,
+  the predicates coordinated with it that tell another act, and lengths of time ("tras 14 años en
+  el poder" counts nothing); a gerund that tells the act again lends its figures ("attacked the
+  town, killing 12 civilians").
 """
 from __future__ import annotations
 
@@ -177,17 +182,41 @@ def event_when(trigger, article, tokens: set[int], *, planned: bool = False) -> 
     return when
 
 
-def event_quantities(trigger, article, tokens: set[int]) -> list[str]:
+def _same_act(trigger, child, by_token: dict) -> bool:
+    """Whether a predicate under the trigger's verb tells the same act again: a trigger of the same
+    type with no subject or conjunction of its own ("atacaron la ciudad y mataron a 12 civiles")."""
+    other = by_token.get(child.i)
+    return other is not None and other.type == trigger.type and not any(
+        c.dep_ in SUBJECT or c.dep_ == "mark" for c in child.children)
+
+
+def _counted_tokens(trigger, tokens: set[int], by_token: dict) -> set[int]:
+    """The tokens whose figures are the event's: its clause without the predicates coordinated with
+    it that tell another act ("detuvo a 20 personas e incautó 300 kilos"), plus a gerund that tells
+    it again as its result ("attacked the town, killing 12 civilians")."""
+    out = set(tokens)
+    for child in trigger.head.children:
+        verbal = child.pos_ in ("VERB", "AUX")
+        if child.dep_ == "conj" and verbal and not _same_act(trigger, child, by_token):
+            out -= {t.i for t in child.subtree}
+        gerund = "Ger" in child.morph.get("VerbForm") or child.tag_ == "VBG"
+        if child.dep_ == "advcl" and gerund and _same_act(trigger, child, by_token):
+            out |= own_clause(child)
+    return out
+
+
+def event_quantities(trigger, article, tokens: set[int], by_token: dict | None = None) -> list[str]:
     """Ids of the figures of an event's clause, lengths of time left out.
 
     Args:
         trigger: the event's triggers.Trigger.
         article: the Article (doc, times, quantities).
         tokens: token indices of the trigger's clause.
+        by_token: the sentence's triggers by head token, for a gerund that tells the act again.
     Returns:
         quantity ids in text order.
     """
-    tokens = _own_tokens(trigger, tokens)
+    tokens = _counted_tokens(trigger, _own_tokens(trigger, tokens), by_token or {})
     return [q.id for q in article.quantities if _inside(q.start, article, tokens)
             and not any(t.start_char < q.end and q.start < t.end_char for t in article.times)]
 
@@ -291,3 +320,4 @@ class Narrative:
             when = _as_when(best) if best is not None else None
         self.current, self.paragraph = when, _paragraph(sent, article)
         self.main = self.main or when
+

@@ -6,9 +6,9 @@ from the parse (`roles.py`), who reports it (`attribution.py`) and its status
 A clause without a subject (Spanish pro-drop, or a pronoun) takes the main actor of
 the previous sentences, with lower confidence. `when` is the time expression of the
 trigger's clause; a past event in a sentence with no time expression at all continues
-the narrative time of the sentence before ("Lavrov visitó Corea del Norte en junio de
-2024 ... Los líderes firmaron un acuerdo"); otherwise `when` is null: the publication
-date is not the date of the event.
+the narrative time ("Lavrov visitó Corea del Norte en junio de 2024 ... Los líderes
+firmaron un acuerdo"; `event_when.py` reads dates and figures); otherwise `when` is null:
+the publication date is not the date of the event.
 """
 from __future__ import annotations
 
@@ -324,7 +324,7 @@ def _event_for(trigger, sent, article, index, langdata, by_token, context) -> Ev
     return Event(
         id="", type=etype, mode=emode, source=roles.source, target=roles.target,
         where=roles.where, when=when,
-        quantities=_quantities(trigger, article, tokens), status=status, attribution=attribution,
+        quantities=_quantities(trigger, article, tokens, by_token), status=status, attribution=attribution,
         evidence={"start": sent.start_char, "end": sent.end_char},
         confidence=_confidence(roles, trigger, inherited),
         trigger={"text": article.text[trigger.start:trigger.end], "start": trigger.start,

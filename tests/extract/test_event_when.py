@@ -95,3 +95,21 @@ def test_event_when_figures_are_the_clause_counts(pipeline, text, published, lan
 ])
 def test_event_when_figures_of_a_nested_clause_stay_there(pipeline, text, published, lang, type_):
     assert [e["figures"] for e in _events(pipeline, text, published, lang, type_)] == [[]]
+
+
+@pytest.mark.parametrize("text, published, lang, type_, figures", [
+    ("Rebels attacked the town on Monday, killing 12 civilians.", "2020-01-08", "en", "ASSAULT", [(12, 12)]),
+    ("Los rebeldes atacaron la ciudad el lunes y mataron a 12 civiles.", "2020-01-08", "es", "ASSAULT", [(12, 12)]),
+])
+def test_event_when_act_told_again_lends_its_figures(pipeline, text, published, lang, type_, figures):
+    assert _events(pipeline, text, published, lang, type_)[0]["figures"] == figures
+
+
+@pytest.mark.parametrize("text, published, lang, type_, figures", [
+    ("La policía detuvo a 20 manifestantes y desplegó 500 agentes en el centro de la ciudad.", "2020-01-08", "es",
+     "COERCE", [(20, 20)]),
+    ("Police arrested 20 protesters and deployed 500 officers in the city centre.", "2020-01-08", "en", "COERCE",
+     [(20, 20)]),
+])
+def test_event_when_figures_of_another_coordinated_act_stay_there(pipeline, text, published, lang, type_, figures):
+    assert [e["figures"] for e in _events(pipeline, text, published, lang, type_)] == [figures]
