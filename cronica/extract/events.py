@@ -99,10 +99,10 @@ def _needs_context(trigger, frames) -> bool:
     if trigger.kind == "noun" and verb.dep_ in ("obj", "dobj") and (
             verb.head.lemma_.lower() in (frames.get("support_verbs") or ())):
         verb = verb.head  # "lanzó su crítica": the support verb's missing subject
+    elif verb.dep_ == "acomp" and verb.pos_ == "ADJ":
+        verb = verb.head  # "I am fully prepared to destroy ...": the copula's subject
     elif trigger.kind == "noun" or is_passive(verb, frames):
         return False
-    if verb.dep_ == "acomp":
-        verb = verb.head  # "I am fully prepared to destroy ...": the copula's subject
     subjects = [c for c in verb.children if c.dep_ in SUBJECT]
     if subjects:
         return all(is_pronoun(s) for s in subjects)
@@ -112,6 +112,8 @@ def _needs_context(trigger, frames) -> bool:
 def _speaker(trigger, index, reporting) -> list[str]:
     """A pronoun subject of a reported clause is its speaker: "Lam said she was withdrawing the bill"."""
     verb = trigger.head
+    if verb.dep_ == "acomp":
+        verb = verb.head  # "Trump said: I am fully prepared to ...": the copula's clause
     if verb.dep_ not in ("ccomp", "parataxis") or not is_reporting(verb.head, reporting):
         return []
     pronoun = next((c for c in verb.children if c.dep_ in SUBJECT and is_pronoun(c)), None)

@@ -26,3 +26,11 @@ def test_events_en_pronouns_plural_is_not_the_reporter(pipeline, text, type_, re
 ])
 def test_events_en_pronouns_same_person_is_the_speaker(pipeline, text, type_, speaker):
     assert any(speaker in names for names in _sources(pipeline, text, type_))
+
+
+@pytest.mark.parametrize("text, type_, speaker", [
+    ("Trump reiterated his warning to Turkey on Monday. “I am fully prepared to swiftly destroy Turkey's economy if "
+     "Turkish leaders continue down this dangerous path,” he said.", "THREATEN", "Trump"),
+])
+def test_events_en_pronouns_first_person_of_a_quote_is_its_speaker(pipeline, text, type_, speaker):
+    assert any(speaker in names for names in _sources(pipeline, text, type_))
