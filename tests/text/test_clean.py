@@ -59,6 +59,28 @@ def test_clean_news_scrape_lines_removed(news_records, record_id, gone, first_bo
     assert article.text.startswith(first_body)
 
 
+@pytest.mark.parametrize("record_id,gone,kept", [
+    ("en-abp-0CjdwYvEPYr4kEnX", ["Story Continued Below"], "I think it’s unconstitutional."),
+    ("en-abp-1GbFnRXrXPqrpCW4", ["Click here for reprint permission"], "Independent Accountability Review Board"),
+    ("en-abp-8QqYkqe7IgQrtik8", ["what we know so far Read more"], "Detectives are piecing together"),
+    ("en-abp-CEtZ4GtHLIiZqahu", ["Play Video 0:43"], "Pyongyang says it will launch four missiles"),
+    ("en-abp-JNpnQyLEjI9xIHQs", ["Follow Joel on Twitter"], "Attorney General Eric Holder"),
+    ("en-abp-LrZxpc1aTsxTaFTV", ["Contributing: David Jackson"], "Attorney General William Barr told"),
+    ("en-abp-W5DxceUDqB5nkhqR", ["sign up for our newsletter"], "The State Department has announced"),
+    ("en-abp-bobq9ic7sbl0u8RS", ["Scott Eisen/Getty Images"], "With classes scheduled to start next week"),
+    ("es-fnc-edfa8489fd6b", ["vínculos a páginas externas", "Cerrar panel", "Image caption"],
+     "La rapidez con la que escaló la tensión"),
+])
+def test_clean_news_page_furniture_removed(news_records, record_id, gone, kept):
+    """Copyright and reprint lines, player labels, related-story links, social and newsletter
+    prompts, contributor lines, photographer credits and share panels go; the story stays."""
+    r = news_records[record_id]
+    article = clean_article(Article(text=r["text"], title=r["title"], lang=r["lang"]))
+    for line in gone:
+        assert line not in article.text
+    assert kept in article.text
+
+
 @pytest.mark.parametrize("record_id", ["es-fnc-1a8324332adb"])
 def test_clean_plain_article_unchanged_words(news_records, record_id):
     r = news_records[record_id]
