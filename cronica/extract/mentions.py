@@ -135,6 +135,13 @@ def _capitalised_neighbour(doc, first: int, last: int, sent_starts: set, prefix:
     return any(t is not None and t.text[:1].isupper() and t.pos_ == "PROPN" for t in (before, after))
 
 
+def _title_follows(article: Article, end: int) -> bool:
+    """Whether a title (`lang/<lang>/titles.yaml`) opens right after `end`."""
+    regex, _ = load_patterns(article.lang)["titles"]
+    gap = len(article.text[end:]) - len(article.text[end:].lstrip(" "))
+    return regex is not None and gap == 1 and regex.match(article.text, end + 1) is not None
+
+
 def _match_at(doc, text: str, i: int, gazetteer: Gazetteer):
     """Longest gazetteer form starting at token i: (last token index, link) or None."""
     if not gazetteer.may_open(doc[i].text):
@@ -163,7 +170,8 @@ def find_gazetteer_mentions(article: Article, gazetteer: Gazetteer, sent_starts:
         last, link = found
         text = doc[i:last + 1].text
         proper = text[:1].isupper() or link.kind == "demonym"
-        prefix = link.kind == "country" and text.isupper()  # "U.S. Army", "UK Border Force"
+        # "U.S. Army", "UK Border Force", and a country before a title: "Pakistan Prime Minister Imran Khan"
+        prefix = link.kind == "country" and (text.isupper() or _title_follows(article, doc[i].idx + len(text)))
         if proper and (link.kind == "demonym" or not _capitalised_neighbour(doc, i, last, sent_starts, prefix)):
             kind = "NORP" if link.kind == "demonym" else "GPE" if link.kind in PLACE_KINDS else "ORG"
             out.append(Mention(doc[i].idx, doc[i].idx + len(text), text, kind, "gazetteer"))
