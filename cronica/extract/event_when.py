@@ -260,20 +260,23 @@ def _told_verb(trigger):
     return verb
 
 
+def _tense_data(lang: str | None) -> dict:
+    lexicon = load_lexicon(lang) if lang else None
+    return (lexicon.data.get("tense") or {}) if lexicon else {}
+
+
 def _is_narrated(trigger, lang: str | None) -> bool:
     """Whether an event is told in a tense of narration: a finite past or imperfect ("atacaron",
     "were deployed", "mataba"), and where the language narrates with it (`tense.perfect_narrates`
     in time.yaml) the present perfect ("ha anunciado este viernes"); in English "have been killed"
-    tells a state, not a step of the story."""
-    verb = _told_verb(trigger)
+    tells a state, and a pluperfect ("había sido detenido") what came before the story."""
+    verb, tense = _told_verb(trigger), _tense_data(lang)
     auxiliaries = [c for c in verb.children if c.dep_ in AUXILIARY]
-    if any(t.tag_ == "VBD" or ("Fin" in t.morph.get("VerbForm") and set(t.morph.get("Tense")) & {"Past", "Imp"})
-           for t in [verb] + auxiliaries):
-        return True
-    lexicon = load_lexicon(lang) if lang else None
-    narrates = bool(lexicon and (lexicon.data.get("tense") or {}).get("perfect_narrates"))
-    return narrates and "Part" in verb.morph.get("VerbForm") and any(
-        "Pres" in a.morph.get("Tense") for a in auxiliaries)
+    perfect = [a for a in auxiliaries if a.lemma_.lower() in {str(w) for w in tense.get("perfect_aux") or ()}]
+    if perfect:
+        return bool(tense.get("perfect_narrates")) and all("Pres" in a.morph.get("Tense") for a in perfect)
+    return any(t.tag_ == "VBD" or ("Fin" in t.morph.get("VerbForm") and set(t.morph.get("Tense")) & {"Past", "Imp"})
+               for t in [verb] + auxiliaries)
 
 
 @dataclass

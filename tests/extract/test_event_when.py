@@ -113,3 +113,13 @@ def test_event_when_act_told_again_lends_its_figures(pipeline, text, published, 
 ])
 def test_event_when_figures_of_another_coordinated_act_stay_there(pipeline, text, published, lang, type_, figures):
     assert [e["figures"] for e in _events(pipeline, text, published, lang, type_)] == [figures]
+
+
+@pytest.mark.parametrize("text, published, lang, type_", [
+    ("La policía detuvo el jueves a 20 manifestantes.\n\nEl joven había sido detenido por policías en Jalisco.",
+     "2020-06-05", "es", "COERCE"),
+    ("Police detained 20 protesters on Thursday.\n\nThe man had been detained by police in Jalisco.", "2020-06-05",
+     "en", "COERCE"),
+])
+def test_event_when_pluperfect_tells_what_came_before(pipeline, text, published, lang, type_):
+    assert _dates(pipeline, text, published, lang, type_) == [("2020-06-04", "2020-06-04"), (None, None)]
