@@ -42,7 +42,18 @@ def _rules(lang: str) -> dict:
         "patterns": patterns,
         "stubs": [re.compile(r, re.I) for r in own.get("source_stubs") or []],
         "captions": [m.lower() for m in own.get("caption_markers") or []],
+        "inline": [re.compile(r, re.I) for source in (neutral, own) for r in source.get("inline_patterns") or []],
     }
+
+
+def cut_inline(line: str, lang: str) -> tuple[str, list[str]]:
+    """A body line without the page furniture glued into it ("(RELATED: ...)" links, a
+    "see also" teaser before the dateline); returns the line and the pieces cut."""
+    cut = []
+    for regex in _rules(lang)["inline"]:
+        cut += [m.group() for m in regex.finditer(line)]
+        line = regex.sub("", line)
+    return line.strip(), [c.strip() for c in cut]
 
 
 def _words(line: str) -> int:
@@ -128,7 +139,12 @@ def clean_article(article: Article) -> Article:
         text = _INVISIBLE.sub("", article.text)
         labelled, article.title = classify_lines([l.strip() for l in text.splitlines()],
                                                  article.lang or "", article.title)
-        body = [l.text for l in labelled if l.kind is None]
+        body = []
+        for l in labelled:
+            if l.kind is None:
+                line, cut = cut_inline(l.text, article.lang or "")
+                article.flags.extend(Flag(kind="boilerplate_removed", text=c) for c in cut)
+                body += [line] if line else []
         captions = [l.text for l in labelled if l.kind == "caption"]
         for l in labelled:
             if l.kind not in (None, "blank", "title"):

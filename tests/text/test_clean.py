@@ -70,6 +70,13 @@ def test_clean_news_scrape_lines_removed(news_records, record_id, gone, first_bo
     ("en-abp-bobq9ic7sbl0u8RS", ["Scott Eisen/Getty Images"], "With classes scheduled to start next week"),
     ("es-fnc-edfa8489fd6b", ["vínculos a páginas externas", "Cerrar panel", "Image caption"],
      "La rapidez con la que escaló la tensión"),
+    # a byline and the agency on lines of their own above the dateline
+    ("en-abp-HDf2Rxnxv4bDMFB7", ["Eric Talmadge", "Associated Press\n"], "DORASAN STATION, South Korea (AP)"),
+    # a related story's teaser line cut off with an ellipsis
+    ("en-abp-LAXPWKNGIvqkFExC", ["see also Trump says China should keep seized drone"], "China will return a U.S. drone"),
+    # a link inside a paragraph and an embedded post's picture link go; the post's words stay
+    ("en-abp-OH5FHNM5YnouVGGg", ["(RELATED: Turkey Launches", "pic.twitter.com/"],
+     "Statement from President Donald J. Trump Regarding Turkey’s Actions in Northeast Syria"),
 ])
 def test_clean_news_page_furniture_removed(news_records, record_id, gone, kept):
     """Copyright and reprint lines, player labels, related-story links, social and newsletter
