@@ -59,7 +59,8 @@ def _titled_person(token, index) -> list[str]:
     if not definite or any(c.dep_ in OWN_NAMES and c.pos_ == "PROPN" for c in token.children):
         return []
     regex, by_form = load_patterns(index.article.lang)["titles"]
-    phrase = " ".join(t.lower_ for t in sorted(words, key=lambda t: t.i))
+    first = min(t.i for t in words)
+    phrase = token.doc[first:token.i + 1].text.lower()  # "president-elect" is three tokens
     if regex is None or not regex.fullmatch(phrase):
         return []
     people = [e for e in index.article.entities if e.type == "PERSON" and e.role == by_form.get(phrase)]

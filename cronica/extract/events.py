@@ -20,6 +20,7 @@ from .attribution import find_attribution, is_reporting, load_reporting
 from .event_recipients import (accused_target, carried_actor, coordinated, deployed_forces, fallback_target,
                                is_purpose, is_refusal, is_threat, lent_actor, marked_recipient, object_owner,
                                reaction_target)
+from .event_received import received_roles
 from .event_speech import find_speech_acts
 from .event_time import borrowed_time
 from .event_when import Narrative, event_quantities as _quantities, event_when as _when
@@ -268,6 +269,9 @@ def _event_for(trigger, sent, article, index, langdata, by_token, context) -> Ev
     frames = lexicon.frames
     place = (article.dateline or {}).get("place")
     roles = find_roles(trigger, frames, index, dateline_place=place if place in index.types else None)
+    received = received_roles(trigger, frames, index)
+    if received:  # "received a phone call from Taiwan's president": the caller acts on the subject
+        roles.source, roles.target = received
     if _is_bare(trigger, roles, place):
         return None
     answered = _answered(trigger, by_token, frames, index)

@@ -50,3 +50,14 @@ def test_event_reference_definite_title_is_the_one_holder(pipeline, text, type_,
     article = pipeline(Article(text=text, lang="en", published="2019-10-14"))
     countries = {e.id: e.country for e in article.entities}
     assert any(actor in {countries[i] for i in ev.source} for ev in article.events if ev.type == type_)
+
+
+@pytest.mark.parametrize("text, type_, actor, recipient", [
+    ("President-elect Donald Trump spoke on Saturday. Last month the president-elect received a congratulatory phone "
+     "call from Taiwan's president.", "CONSULT", "TWN", "Donald Trump"),
+])
+def test_event_reference_received_act_comes_from_its_sender(pipeline, text, type_, actor, recipient):
+    article = pipeline(Article(text=text, lang="en", published="2016-12-17"))
+    ents = {e.id: e for e in article.entities}
+    assert any(actor in {ents[i].country for i in ev.source} and recipient in {ents[i].name for i in ev.target}
+               for ev in article.events if ev.type == type_)
