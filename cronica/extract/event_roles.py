@@ -383,7 +383,8 @@ def _verb_roles(trigger, frames: dict, index: EntityIndex, roles: Roles) -> None
     if not roles.target and not targets and trigger.kind == "verb" and verb.lemma_.lower() in (
             frames.get("unaccusative") or ()):
         roles.source, roles.target = [], roles.source  # "cuatro menores desaparecieron": the victims
-    if not roles.target and verb.lemma_.lower() in (frames.get("reciprocal") or ()):
+    joint = set(frames.get("reciprocal") or ()) | set(frames.get("joint_acts") or ())
+    if not roles.target and verb.lemma_.lower() in joint:
         _mutual_roles(verb, frames, index, roles)
 
 

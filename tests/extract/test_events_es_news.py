@@ -226,3 +226,15 @@ def test_events_es_news_verdict_is_accusation(pipeline, text, type_, actor):
     events = _of_type(record, type_)
     assert events, record["events"]
     assert actor in _names(events[0]["source"], entities)
+
+
+@pytest.mark.parametrize("text,type_,actor,partner", [
+    ("España y Marruecos han acordado aplazar hasta febrero la Reunión de Alto Nivel.", "AGREE", "españa",
+     "marruecos"),
+])
+def test_events_es_news_joint_act_partner(pipeline, text, type_, actor, partner):
+    record, entities = _extract(pipeline, text)
+    events = _of_type(record, type_)
+    assert events, record["events"]
+    assert actor in _names(events[0]["source"], entities)
+    assert partner in _names(events[0]["target"], entities)
