@@ -239,6 +239,10 @@ def _names_no_act(trigger, lexicon: Lexicon) -> bool:
     if trigger.kind != "verb" or not lexicon.frames.get("not_acts"):
         return False
     objects = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass", "nsubj:pass")]
+    # a part of it: "to host part of the drills" (`frames.part_words`)
+    parts = set(lexicon.frames.get("part_words") or ())
+    objects += [p for o in objects if _lemma(o) in parts for prep in o.children if prep.dep_ == "prep"
+                for p in prep.children if p.dep_ == "pobj"]
     return any(f"{_lemma(verb)} {_lemma(o)}" in lexicon.frames["not_acts"] for o in objects)
 
 

@@ -15,6 +15,7 @@ def _types(pipeline, text: str) -> list[str]:
     ("The president released a statement Monday on the sanctions against Turkey.", "RETREAT"),
     ("Kerry has been in touch with both countries, according to a U.S. official who asked not to be identified.",
      "REQUEST"),
+    ("The western Philippine island of Palawan is also to host part of the drills.", "CONSULT"),
 ])
 def test_triggers_en_word_that_names_no_act(pipeline, text, absent):
     assert absent not in _types(pipeline, text)
