@@ -10,8 +10,9 @@ from __future__ import annotations
 from .event_roles import arguments, entities_of, is_passive, phrase_tokens, subject_of
 
 # acts only a state does; told with no actor, their actor is the authorities of the place
-STATE_ACTS = {("COERCE", "arrest"), ("COERCE", "ban"), ("COERCE", "expel"), ("COERCE", "raid"),
-              ("COERCE", "curfew"), ("COERCE", "censor"), ("ACCUSE", "investigate")}
+# (not an expulsion: one is expelled from a party, a school or a contest too)
+STATE_ACTS = {("COERCE", "arrest"), ("COERCE", "ban"), ("COERCE", "raid"), ("COERCE", "curfew"),
+              ("COERCE", "censor"), ("ACCUSE", "investigate")}
 
 
 def _lemma(verb) -> str:

@@ -238,3 +238,12 @@ def test_events_es_news_joint_act_partner(pipeline, text, type_, actor, partner)
     assert events, record["events"]
     assert actor in _names(events[0]["source"], entities)
     assert partner in _names(events[0]["target"], entities)
+
+
+@pytest.mark.parametrize("text", [
+    "Juan Carlos, el pequeño niño oaxaqueño, fue expulsado de Masterchef el domingo.",
+])
+def test_events_es_news_expulsion_needs_no_state(pipeline, text):
+    record, entities = _extract(pipeline, text)
+    for event in record["events"]:
+        assert all(entities[i]["mentions"] for i in event["source"] if entities[i]["name"] == "autoridades")
