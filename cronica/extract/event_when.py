@@ -22,7 +22,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .time_lexicon import fold, load_lexicon
 
@@ -31,6 +31,7 @@ PARTICIPIAL = {"acl"}
 SUBJECT = {"nsubj", "nsubjpass", "nsubj:pass", "csubj"}
 AUXILIARY = {"aux", "auxpass", "aux:pass"}
 UNIT_DAYS = {"days": 1, "day": 1, "weeks": 7, "week": 7}
+LEAD_SENTENCES = 3  # the lead: the sentences a story's first date may follow
 
 
 def _token_at(article, start: int):
@@ -84,6 +85,16 @@ def _own_tokens(trigger, tokens: set[int]) -> set[int]:
             continue
         if "Fin" in token.morph.get("VerbForm") or any(c.dep_ in SUBJECT for c in token.children):
             out -= {t.i for t in token.subtree}
+    return out
+
+
+def _without_content(verb, tokens: set[int]) -> set[int]:
+    """A verb's tokens without the infinitive it governs: a time there is the time of what is
+    agreed, promised or decided ("han acordado aplazar hasta febrero de 2021 la reunión")."""
+    out = set(tokens)
+    for child in verb.children:
+        if child.dep_ == "xcomp" and "Inf" in child.morph.get("VerbForm"):
+            out -= {t.i for t in child.subtree}
     return out
 
 
@@ -168,6 +179,7 @@ def event_when(trigger, article, tokens: set[int], *, planned: bool = False) -> 
         a `when` dict (text, start, end, granularity), or None.
     """
     tokens = _own_tokens(trigger, tokens | _participles(trigger))
+    tokens = tokens if trigger.kind == "noun" else _without_content(trigger.head, tokens)
     dates = [t for t in article.times if t.granularity != "duration"]  # "tras 14 años" dates nothing
     best = _closest([t for t in dates if _inside(t.start_char, article, tokens)], trigger.head.idx)
     if best is None:
@@ -239,25 +251,29 @@ def _is_bare(verb) -> bool:
         return False
     if "Part" in forms:  # "the three people killed in the attack", "las personas detenidas"
         return verb.dep_ in ("acl", "amod") and not any(c.dep_ in AUXILIARY for c in verb.children)
-    return verb.dep_ in ("xcomp", "advcl")
+    return verb.dep_ in ("xcomp", "advcl", "acl")  # "firmó el memorándum para enviar tropas"
 
 
 def _told_verb(trigger):
     """The verb that tells an event: a noun's verb ("India responded with an airstrike"), and for a
     bare infinitive, gerund or participle its governor's ("se acercó a Sánchez para recriminarle",
     "was among the three people killed in the attack")."""
-    verb = trigger.head if trigger.kind != "noun" else trigger.head.head
-    if trigger.kind == "noun" and verb.dep_ == "prep":
-        verb = verb.head
+    verb = _verb_above(trigger.head) if trigger.kind == "noun" else trigger.head
     for _ in range(2):
         if not _is_bare(verb):
             break
-        verb = verb.head
-        for _ in range(3):  # from the noun a participle modifies to the verb of its clause
-            if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
-                break
-            verb = verb.head
+        verb = _verb_above(verb)  # from the noun a participle modifies to the verb of its clause
     return verb
+
+
+def _verb_above(token):
+    """The nearest verb above a token (its head through prepositions and nouns), or its head."""
+    verb = token.head
+    for _ in range(3):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return verb if verb.pos_ in ("VERB", "AUX") else token.head
 
 
 def _tense_data(lang: str | None) -> dict:
@@ -282,11 +298,15 @@ def _is_narrated(trigger, lang: str | None) -> bool:
 @dataclass
 class Narrative:
     """The times a story is told at: its main time (the first date it gives, in the lead) and the
-    time of the paragraph being told, which holds to the end of that paragraph."""
+    time of the paragraph being told, which holds to the end of that paragraph. Deeds of the lead
+    told before its first date ("La Casa Blanca dice que Trump firmó el memorándum ... Nielsen
+    anunció el miércoles") take that date once it comes."""
 
     main: dict | None = None
     current: dict | None = None
     paragraph: int = -1
+    sentences: int = 0
+    waiting: list = field(default_factory=list)  # trigger starts, then events, of the undated lead
 
     def when_for(self, trigger, sent, article, *, told: bool) -> dict | None:
         """The date a past deed without one of its own takes, or None.
@@ -299,8 +319,10 @@ class Narrative:
         Returns:
             the paragraph's time, else the main time; None in a sentence that gives a date.
         """
-        if not told or not _is_narrated(trigger, article.lang) or _dated(sent, article):
+        if not told or not _is_narrated(trigger, article.lang) or _told_dates(sent, article):
             return None
+        if self.main is None and self.sentences < LEAD_SENTENCES:
+            self.waiting.append(trigger.start)
         return self.current if _paragraph(sent, article) == self.paragraph else self.main
 
     def follow(self, events, sent, article) -> None:
@@ -311,16 +333,43 @@ class Narrative:
             sent: the sentence (a spaCy Span).
             article: the Article (times, published).
         """
+        self.sentences += 1
+        self.waiting = [e for e in self.waiting if not isinstance(e, int)] + [
+            e for e in events if e.when is None and (e.trigger or {}).get("start") in self.waiting]
         times = _dated(sent, article)
         if not times:
             return
         when = next((e.when for e in events if e.when and e.when.get("start") and e.status != "planned"), None)
         if when is None:
-            published = _published(article)
-            main = [t for t in times if _inside(t.start_char, article, own_clause(sent.root))
-                    and (published is None or t.start <= published.isoformat())]
-            best = _closest(main, sent.root.idx)
-            when = _as_when(best) if best is not None else None
+            when = _main_clause_time(sent, article)
         self.current, self.paragraph = when, _paragraph(sent, article)
-        self.main = self.main or when
+        if self.main is None and self.sentences <= LEAD_SENTENCES and _is_news_day(when, article):
+            for event in self.waiting:
+                event.when = dict(when)
+        if when is not None:
+            self.main, self.waiting = self.main or when, []
 
+
+def _told_dates(sent, article) -> list:
+    """The sentence's dates but those of what it agrees or decides to do ("han acordado aplazar
+    hasta febrero"): a sentence that tells a date of its own continues no narrative."""
+    content = {t.i for c in sent if c.dep_ == "xcomp" and "Inf" in c.morph.get("VerbForm") for t in c.subtree}
+    return [t for t in _dated(sent, article) if not _inside(t.start_char, article, content)]
+
+
+def _is_news_day(when: dict | None, article) -> bool:
+    """Whether a date is a day of the news: a single day in the week up to publication."""
+    published = _published(article)
+    if not when or published is None or when.get("start") != when.get("end") or len(when.get("start") or "") != 10:
+        return False
+    return 0 <= (published - dt.date.fromisoformat(when["start"])).days < 7
+
+
+def _main_clause_time(sent, article) -> dict | None:
+    """The time of a sentence's main clause, what it agrees or decides to do left out ("han
+    acordado aplazar hasta febrero"), and not ahead of the publication date."""
+    published, clause = _published(article), _without_content(sent.root, own_clause(sent.root))
+    main = [t for t in _dated(sent, article) if _inside(t.start_char, article, clause)
+            and (published is None or t.start <= published.isoformat())]
+    best = _closest(main, sent.root.idx)
+    return _as_when(best) if best is not None else None

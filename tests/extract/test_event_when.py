@@ -123,3 +123,15 @@ def test_event_when_figures_of_another_coordinated_act_stay_there(pipeline, text
 ])
 def test_event_when_pluperfect_tells_what_came_before(pipeline, text, published, lang, type_):
     assert _dates(pipeline, text, published, lang, type_) == [("2020-06-04", "2020-06-04"), (None, None)]
+
+
+@pytest.mark.parametrize("text, published, lang, type_, interval", [
+    ("España y Marruecos han acordado aplazar hasta febrero de 2021 la Reunión de Alto Nivel que tenían previsto "
+     "celebrar en Rabat. Los ministerios de Asuntos Exteriores de ambos países han hecho público este jueves un "
+     "comunicado conjunto.", "2020-12-10", "es", "AGREE", ("2020-12-10", "2020-12-10")),
+    ("La agencia oficial dijo que Lavrov fue invitado por el Ministerio de Relaciones Exteriores de Corea del Norte. "
+     "La visita sigue un viaje de junio de Sergei Shoigu, quien conoció a Kim en Pyongyang.", "2025-07-09", "es",
+     "CONSULT", (None, None)),
+])
+def test_event_when_lead_deed_takes_the_news_day_told_after_it(pipeline, text, published, lang, type_, interval):
+    assert _dates(pipeline, text, published, lang, type_)[0] == interval
