@@ -28,6 +28,7 @@ PRONOUN_POS = {"PRON"}
 NOMINAL_POS = {"NOUN", "PROPN"}
 PLACE_TYPES = {"GPE", "LOC"}
 PHYSICAL = {"ASSAULT", "COERCE"}
+GIVING = {"AID"}  # acts whose beneficiary is their recipient (`frames.beneficiary`)
 # a nominal event in an adjunct of a clause ("llegó en visita oficial", "cortaron la ruta en
 # protesta") has the clause's subject as its actor for these types
 PARTICIPANT_TYPES = {"CONSULT", "PROTEST", "SUPPORT", "AID", "AGREE", "COOPERATE"}
@@ -307,6 +308,8 @@ def _direct_roles(trigger, frames: dict, index: EntityIndex, roles: Roles, passi
     agent, recipient = set(frames.get("agent") or ()), set(frames.get("recipient") or ())
     if trigger.type in PHYSICAL:
         recipient -= set(frames.get("instrument") or ())
+    if trigger.type in GIVING:
+        recipient |= set(frames.get("beneficiary") or ())  # "approved $225 million for Israel"
     skip = {t.i for t in trigger.tokens}
     targets = []  # (rank, token): a passive subject, a marked object ("a una persona"), a bare one
     for rel, marker, token in arguments(trigger.head):
@@ -452,6 +455,8 @@ def _noun_roles(noun, frames: dict, index: EntityIndex, roles: Roles, skip=froze
                 type_: str = "") -> None:
     possessor = set(frames.get("possessor") or ())
     recipient = set(frames.get("recipient") or ()) | set(frames.get("noun_recipient") or ())
+    if type_ in GIVING:
+        recipient |= set(frames.get("beneficiary") or ())  # "emergency spending for Israel's Iron Dome"
     # "Israeli tank shelling", "el ataque israelí": a named modifier is the actor
     # (a participle is a clause: "una marcha desarrollada en Quito" names where, not who)
     modifiers = [t for c in noun.children if c.dep_ in ("amod", "compound")
