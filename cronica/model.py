@@ -50,6 +50,10 @@ class Entity:
     aliases: list[str] = field(default_factory=list)
     mentions: list[list[int]] = field(default_factory=list)
     key: str | None = None  # canonical key shared across articles and languages
+    # where a country not stated beside the name came from: "article" (the one holder of a
+    # role the article pairs with a country, or the article's own country for its officials),
+    # "knowledge" (what other articles state); absent when the text states it
+    country_from: str | None = None
 
 
 @dataclass
@@ -155,7 +159,8 @@ def to_record(article: Article) -> dict:
         "dateline": article.dateline,
         "text": article.text,
         "flags": [_clean(asdict(f)) for f in article.flags],
-        "entities": [asdict(e) for e in article.entities],
+        "entities": [{k: v for k, v in asdict(e).items() if not (k == "country_from" and v is None)}
+                     for e in article.entities],
         "events": [{k: v for k, v in asdict(e).items() if not (k == "trigger" and v is None)}
                    for e in article.events],
         "quantities": [asdict(q) for q in article.quantities],

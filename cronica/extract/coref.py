@@ -24,6 +24,7 @@ class Cluster:
     country: str | None = None
     role: str | None = None
     names: list = field(default_factory=list)  # names known from outside the text (captions)
+    country_from: str | None = None  # "article" when the country is inferred, not stated
 
     @property
     def first(self) -> int:

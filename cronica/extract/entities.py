@@ -221,7 +221,7 @@ def _fill_countries_from_roles(clusters: list[Cluster], known: dict) -> None:
     for c in clusters:
         if c.type == "PERSON" and c.role and not c.country and roles.count(c.role) == 1 \
                 and len(known.get(c.role, ())) == 1:
-            c.country = next(iter(known[c.role]))
+            c.country, c.country_from = next(iter(known[c.role])), "article"
 
 
 def _home_country(ctx: _Context, clusters: list[Cluster], dateline: Cluster | None) -> str | None:
@@ -259,7 +259,7 @@ def _fill_home_country(ctx: _Context, clusters: list[Cluster], home: str | None)
         sent = next((s for s in ctx.article.sentences if s.start <= first.start < s.end), None)
         lo, hi = (sent.start, sent.end) if sent is not None else (first.start, first.end)
         if all(e.country == home for e in ctx.evidence if lo <= e.start and e.end <= hi):
-            c.country = home
+            c.country, c.country_from = home, "article"
 
 
 def _resolve_masks(article: Article, clusters: list[Cluster], options, headline: dict) -> dict:
@@ -301,7 +301,8 @@ def to_entities(ctx: _Context, clusters: list[Cluster]) -> list[Entity]:
         aliases = sorted({t for t in texts if t != name}, key=texts.index)
         spans = sorted({(m.start, m.end) for m in c.mentions})
         out.append(Entity(id=f"E{len(out) + 1}", name=name, type=c.type, country=c.country,
-                          role=c.role, aliases=aliases, mentions=[list(s) for s in spans], key=c.key))
+                          role=c.role, aliases=aliases, mentions=[list(s) for s in spans], key=c.key,
+                          country_from=c.country_from if c.country else None))
     return out
 
 

@@ -18,6 +18,7 @@ from ..pipeline import component
 
 # entity types whose country is a fact about the entity (a place's country comes from the gazetteer)
 TYPES = ("PERSON", "ORG")
+WELL_KNOWN = 5  # articles that must state a country before it outweighs an article's inference
 
 
 @lru_cache(maxsize=None)
@@ -49,18 +50,33 @@ def known_table() -> dict[str, str]:
     return {**by_surname(known_countries()), **known_countries()}
 
 
-def apply_knowledge(article: Article, known: dict[str, str]) -> Article:
-    """Give a country to each person or organisation that has none but is known."""
+@lru_cache(maxsize=None)
+def well_known() -> dict[str, str]:
+    """{entity key: country} stated by at least WELL_KNOWN articles of the corpus."""
+    return {row["key"]: row["country"] for row in load_table("xx", "known_entities")
+            if row.get("country") and int(row.get("articles") or 0) >= WELL_KNOWN}
+
+
+def apply_knowledge(article: Article, known: dict[str, str], well: dict[str, str] | None = None) -> Article:
+    """Give a country to each person or organisation that has none but is known. A country
+    the article only inferred (the one president it pairs with a country, its own country
+    for its officials) yields to what many other articles state: "Trump", the one
+    "president" named in a story of Taiwan's president, is not Taiwanese."""
+    well = well or {}
     for entity in article.entities:
-        if entity.country is None and entity.type in TYPES and entity.key in known:
-            entity.country = known[entity.key]
+        if entity.type not in TYPES:
+            continue
+        if entity.country is None and entity.key in known:
+            entity.country, entity.country_from = known[entity.key], "knowledge"
+        elif entity.country_from == "article" and well.get(entity.key, entity.country) != entity.country:
+            entity.country, entity.country_from = well[entity.key], "knowledge"
     return article
 
 
 @component("cronica.knowledge.v1", assigns=["article.entities"], requires=["article.entities"])
 def make_knowledge(options):
-    known = known_table()
+    known, well = known_table(), well_known()
 
     def recall(article: Article) -> Article:
-        return apply_knowledge(article, known)
+        return apply_knowledge(article, known, well)
     return recall

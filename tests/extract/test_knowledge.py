@@ -50,3 +50,23 @@ def test_knowledge_surname_of_two_countries_stays_unknown(known):
 def test_knowledge_known_people_by_name_and_surname(key):
     from cronica.extract.knowledge import known_table
     assert key in known_table()
+
+
+@pytest.mark.parametrize("country_from, expected", [("article", "USA"), (None, "TWN")])
+def test_knowledge_many_articles_outweigh_an_articles_inference(country_from, expected):
+    """A country the article only inferred yields to what many articles state; a stated one stays."""
+    from cronica.extract.knowledge import well_known
+    assert well_known().get("person:donald-trump") == "USA"
+    article = Article(text="x", entities=[Entity(id="E1", name="Trump", type="PERSON", key="person:donald-trump",
+                                                 country="TWN", country_from=country_from)])
+    apply_knowledge(article, known_countries(), well_known())
+    assert article.entities[0].country == expected
+
+
+def test_knowledge_story_of_another_countrys_president(pipeline, news_records):
+    """'President-elect Trump' is the one president named in a story where Taiwan's president
+    called him: the article pairs 'president' with Taiwan, the corpus knows him as American."""
+    r = news_records["en-abp-LAXPWKNGIvqkFExC"]
+    article = pipeline(Article(text=r["text"], title=r["title"], lang="en", published=r["published"]))
+    trump = next(e for e in article.entities if e.type == "PERSON" and e.name.endswith("Trump"))
+    assert (trump.country, trump.country_from) == ("USA", "knowledge")
