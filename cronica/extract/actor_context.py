@@ -79,12 +79,14 @@ def find_phrases(text: str, compiled: tuple, lo: int = 0, hi: int | None = None)
     return [Phrase(m.start(), m.end(), by_form[m.group().lower()]) for m in regex.finditer(text, lo, hi)]
 
 
-def find_evidence(mentions: list[Mention], gazetteer: Gazetteer) -> list[Evidence]:
-    """Every country-bearing gazetteer mention (places, capitals, cities, demonyms)."""
+def find_evidence(mentions: list[Mention], gazetteer: Gazetteer, seats: bool = False) -> list[Evidence]:
+    """Every country-bearing gazetteer mention (places, capitals, cities, demonyms); with
+    `seats`, the seats of government too ("Pentagon", "Kremlin"): they say whom an office
+    holder serves ("Pentagon spokesman Peter Cook"), not where a thing happens."""
     out = []
     for m in mentions:
         link: Link | None = lookup(gazetteer, m.text)
-        if link is not None and link.country and link.kind != "seat":
+        if link is not None and link.country and (seats or link.kind != "seat"):
             out.append(Evidence(m.start, m.end, link.country, link.kind))
     return out
 

@@ -40,6 +40,7 @@ class _Context:
         found = article.gazetteer_mentions or find_gazetteer_mentions(
             article, self.gazetteer, {s.start for s in article.doc.sents})
         self.evidence = sorted(find_evidence(found, self.gazetteer), key=lambda e: e.start)
+        self.office_evidence = sorted(find_evidence(found, self.gazetteer, seats=True), key=lambda e: e.start)
         self.titles = find_phrases(article.text, self.patterns["titles"])
 
 
@@ -191,7 +192,7 @@ def caption_people(article: Article, options) -> list[tuple]:
         found = [repair_span(ctx.article, m, rules, starts) for m in recognize(ctx.article, options)]
         persons = [m for m in found if m is not None and m.type == "PERSON"]
         for p in persons:
-            out.append((p.text, *describe_person(ctx.article, p, ctx.titles, ctx.evidence, persons)))
+            out.append((p.text, *describe_person(ctx.article, p, ctx.titles, ctx.office_evidence, persons)))
     return out
 
 
@@ -211,7 +212,7 @@ def assign_roles(ctx: _Context, clusters: list[Cluster]) -> None:
             continue
         for m in sorted(c.mentions, key=lambda x: x.start):
             others = [o for o in persons if o is not m]
-            role, country = describe_person(ctx.article, m, ctx.titles, ctx.evidence, others)
+            role, country = describe_person(ctx.article, m, ctx.titles, ctx.office_evidence, others)
             c.role, c.country = c.role or role, c.country or country
 
 

@@ -87,6 +87,11 @@ def test_entities_example_putin_country_only_from_knowledge(example):
      "es", "Badr Abdelatty", "EGY", "foreign minister"),
     ("Kyiv’s European allies, including France’s Emmanuel Macron, condemned the Russian strikes.",
      "en", "Emmanuel Macron", "FRA", None),
+    # the seat of an office holder's government says whom they serve
+    ("Pentagon spokesman Peter Cook said the drone would be returned to the United States.",
+     "en", "Peter Cook", "USA", "spokesperson"),
+    ("El portavoz del Kremlin, Dmitri Peskov, dijo que las conversaciones seguirán.",
+     "es", "Dmitri Peskov", "RUS", "spokesperson"),
 ])
 def test_entities_person_country_and_role_from_title(pipeline, text, lang, name, country, role):
     person = _entity(_run(pipeline, text, lang), name)
