@@ -11,7 +11,9 @@ over the parse and `lang/<lang>/speech_acts.yaml` only:
 - a wrong said to be done: "Al-Qedra told reporters Israel violated the truce" is an
   accusation by the speaker against the wrongdoer;
 - a conditional threat: "If India attacks us, we will respond," Khan said, is a threat by
-  the speaker against the actor of the condition.
+  the speaker against the actor of the condition;
+- a warning of harm: "actions that Pakistan warned could lead to war" is a threat by the one
+  who warns, aimed at the author of what would bring the harm.
 
 The act word a verdict takes the place of ("called" read as a phone call) and the act
 judged (the sanctions described as hostile, told of elsewhere) are not events of their own.
@@ -46,6 +48,8 @@ class SpeechActs:
     wrong_verbs: frozenset
     wrong_objects: dict      # verb lemma -> frozenset of object words ("break" -> accord, truce)
     anaphoric: frozenset = frozenset()  # nouns that name an act told before ("the incident")
+    warning_verbs: frozenset = frozenset()
+    harms: frozenset = frozenset()      # what a warning says may come: war, retaliation
     deeds: frozenset = frozenset()      # PLOVER types of material acts, which such a noun may name
 
 
@@ -66,6 +70,8 @@ def load_speech_acts(lang: str) -> SpeechActs:
                       frozenset(str(w).lower() for w in data.get("equatives") or ()), verdicts,
                       frozenset(str(w).lower() for w in wrongs.get("verbs") or ()), objects,
                       frozenset(str(w).lower() for w in data.get("acts_told") or ()),
+                      frozenset(str(w).lower() for w in (data.get("warnings") or {}).get("verbs") or ()),
+                      frozenset(str(w).lower() for w in (data.get("warnings") or {}).get("harms") or ()),
                       frozenset(t for t, v in load("xx", "plover").get("types", {}).items()
                                 if str(v.get("quad", "")).startswith("material")))
 
@@ -209,6 +215,25 @@ def _wrongs(sent, article, index, context, acts, reporting) -> list:
     return events
 
 
+def _warnings(sent, article, index, langdata, by_token, context, acts) -> list:
+    """Warnings of harm: "actions that archrival Pakistan warned could lead to war"."""
+    frames, modality = langdata[0].frames, langdata[1]
+    maybe = modality.future_aux | modality.conditional | modality.hypothetical
+    events = []
+    for verb in (t for t in sent if t.lemma_.lower() in acts.warning_verbs and t.pos_ == "VERB"):
+        for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+            modal = any(c.dep_ == "aux" and {c.lower_, c.lemma_.lower()} & maybe for c in clause.children)
+            if not modal or not any(t.lemma_.lower() in acts.harms for t in clause.subtree):
+                continue
+            # "actions that Pakistan warned could lead to war": the noun the warning's clause describes
+            judged = _subject(clause) or (verb.head if verb.dep_ in ("relcl", "acl:relcl") else None)
+            source = _speaker(verb, index, context)
+            target = _author(judged, index, by_token, frames, context, source, acts) if judged is not None else []
+            if source and target:
+                events.append(_make("THREATEN", source, target, verb, sent, article))
+    return events
+
+
 def _will(verb, modality) -> bool:
     """Whether a clause tells what its subject will do ("we will respond")."""
     return any(c.dep_ == "aux" and {c.lower_, c.lemma_.lower()} & modality.future_aux for c in verb.children) \
@@ -256,4 +281,5 @@ def find_speech_acts(sent, article, index, langdata, by_token: dict, context) ->
     equated, more = _equated(sent, article, index, frames, by_token, context, acts, reporting)
     events = judged + equated + _wrongs(sent, article, index, context, acts, reporting)
     events += _threats(list(by_token.values()), sent, article, index, langdata, context)
+    events += _warnings(sent, article, index, langdata, by_token, context, acts)
     return events, silenced | more

@@ -25,7 +25,7 @@ KINDS: dict[str, set[str] | None] = {
     "entities": None,
     "demonyms": {"demonyms", "inflection", "ambiguous"},
     "plover": {"types"},
-    "speech_acts": {"judging_verbs", "equatives", "verdicts", "wrongs", "acts_told"},
+    "speech_acts": {"judging_verbs", "equatives", "verdicts", "wrongs", "acts_told", "warnings"},
 }
 
 

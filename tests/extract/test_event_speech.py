@@ -101,3 +101,17 @@ def test_event_speech_verdict_as_manner_of_denial(pipeline, text):
 ])
 def test_event_speech_conditional_threat(pipeline, text, actor, recipient):
     assert _coded(_events(pipeline, text), "THREATEN", actor, recipient)
+
+
+@pytest.mark.parametrize("text, actor, recipient", [
+    ("The Pakistani foreign minister warned that India's move would lead to a war in the region.", "PAK", "IND"),
+])
+def test_event_speech_warning_of_harm_is_threat(pipeline, text, actor, recipient):
+    assert _coded(_events(pipeline, text), "THREATEN", actor, recipient)
+
+
+@pytest.mark.parametrize("text", [
+    "The Pakistani foreign minister warned that India's economy would slow down next year.",
+])
+def test_event_speech_warning_without_harm_is_no_threat(pipeline, text):
+    assert not any(t == "THREATEN" for t, *_ in _events(pipeline, text))
