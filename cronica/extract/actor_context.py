@@ -67,7 +67,9 @@ def load_patterns(lang: str) -> dict:
             "groups": _pattern(titles.get("groups") or {}),
             "orgs": _pattern(entities.get("org_heads") or {}, flags=0),
             "link": re.compile(r"\s*(?:(?:" + "|".join(re.escape(w) for w in links) + r")\s+)?$")
-            if links else re.compile(r"\s*$")}
+            if links else re.compile(r"\s*$"),
+            "markers": [(country, re.compile(p)) for country, forms in (titles.get("country_markers") or {}).items()
+                        for p in forms]}
 
 
 def find_phrases(text: str, compiled: tuple, lo: int = 0, hi: int | None = None) -> list[Phrase]:
@@ -143,16 +145,19 @@ def describe_person(article: Article, mention: Mention, titles: list[Phrase],
     apposition just after it. Returns (role or None, country or None)."""
     before = [t for t in titles if t.end <= mention.start and not _clause_break(article, t.end, mention.start)
               and not any(t.end <= o.start < mention.start for o in others)]
+    marked = marker_country(article, mention)  # "Sen. Lindsey Graham (R-S.C.)"
     if before:
         title = before[-1]
         found = countries_between(evidence, title.start, mention.start)
         ahead = [ev.country for ev in evidence if ev.end <= title.start
                  and _premodifies(article, ev.end, title.start)]
-        return title.key, (found[-1] if found else ahead[-1] if ahead else None)
+        return title.key, (found[-1] if found else ahead[-1] if ahead else marked)
     owner = [ev.country for ev in evidence if ev.end <= mention.start
              and re.fullmatch(r"['’]s\s+", article.text[ev.end:mention.start])]
     if owner:  # "France's Emmanuel Macron"
         return None, owner[-1]
+    if marked:
+        return None, marked
     tail = article.text[mention.end:mention.end + _MAX_GAP_CHARS]
     if tail.startswith(","):
         stop = re.search(r"[,.;\n]", tail[1:])
@@ -163,6 +168,12 @@ def describe_person(article: Article, mention: Mention, titles: list[Phrase],
             found = countries_between(evidence, after[0].start, hi)
             return after[0].key, (found[0] if found else None)
     return None, None
+
+
+def marker_country(article: Article, mention: Mention) -> str | None:
+    """The country a mark right after a name gives (a US party and state: "(R-Texas)")."""
+    tail = article.text[mention.end:mention.end + _MAX_GAP_CHARS]
+    return next((country for country, regex in load_patterns(article.lang)["markers"] if regex.match(tail)), None)
 
 
 def role_countries(text: str, titles: list[Phrase], evidence: list[Evidence], link_re,

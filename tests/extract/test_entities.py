@@ -92,6 +92,10 @@ def test_entities_example_putin_country_only_from_knowledge(example):
      "en", "Peter Cook", "USA", "spokesperson"),
     ("El portavoz del Kremlin, Dmitri Peskov, dijo que las conversaciones seguirán.",
      "es", "Dmitri Peskov", "RUS", "spokesperson"),
+    # a US lawmaker's party and state after the name
+    ("Sen. Lindsey Graham (R-S.C.) said the deal was a mistake.", "en", "Lindsey Graham", "USA", "senator"),
+    ("Rep. Mac Thornberry (R-Texas), chairman of the committee, criticized the plan.",
+     "en", "Mac Thornberry", "USA", "lawmaker"),
 ])
 def test_entities_person_country_and_role_from_title(pipeline, text, lang, name, country, role):
     person = _entity(_run(pipeline, text, lang), name)
