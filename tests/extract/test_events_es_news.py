@@ -6,20 +6,19 @@ from __future__ import annotations
 
 import pytest
 
-from cronica.model import Article, to_record
+from event_records import extract, names as _names, of_type as _of_type
 
 
 def _extract(pipeline, text, published="2021-03-05"):
-    record = to_record(pipeline(Article(text=text, lang="es", published=published, raw=True)))
-    return record, {e["id"]: e for e in record["entities"]}
+    return extract(pipeline, text, "es", published)
 
 
-def _of_type(record, type_):
-    return [e for e in record["events"] if e["type"] == type_]
-
-
-def _names(ids, entities):
-    return " ".join(entities[i]["name"] for i in ids).lower()
+def _first_role(pipeline, text, type_, role):
+    """The names in `role` of the first event of `type_` read from `text` (one must be found)."""
+    record, entities = _extract(pipeline, text)
+    events = _of_type(record, type_)
+    assert events, record["events"]
+    return _names(events[0][role], entities)
 
 
 @pytest.mark.parametrize("text,type_,not_actor", [
@@ -40,10 +39,7 @@ def test_events_es_news_agent_must_name_people(pipeline, text, type_, not_actor)
     ("El alcalde fue golpeado por agentes de la policía municipal.", "ASSAULT", "agentes"),
 ])
 def test_events_es_news_agent_names_people(pipeline, text, type_, actor):
-    record, entities = _extract(pipeline, text)
-    events = _of_type(record, type_)
-    assert events, record["events"]
-    assert actor in _names(events[0]["source"], entities)
+    assert actor in _first_role(pipeline, text, type_, "source")
 
 
 @pytest.mark.parametrize("text,country", [
@@ -66,11 +62,8 @@ def test_events_es_news_state_act_without_actor(pipeline, text, country):
     ("La Fiscalía ordenó la aprehensión de la expresidenta Jeanine Áñez en Trinidad.", "COERCE", "áñez"),
 ])
 def test_events_es_news_patient_noun_complement(pipeline, text, type_, victim):
-    record, entities = _extract(pipeline, text)
-    events = _of_type(record, type_)
-    assert events, record["events"]
-    assert victim in _names(events[0]["target"], entities)
-    assert victim not in _names(events[0]["source"], entities)
+    assert victim in _first_role(pipeline, text, type_, "target")
+    assert victim not in _first_role(pipeline, text, type_, "source")
 
 
 @pytest.mark.parametrize("text,type_,actor", [
@@ -78,10 +71,7 @@ def test_events_es_news_patient_noun_complement(pipeline, text, type_, victim):
      "paramilitares"),
 ])
 def test_events_es_news_agent_por_parte_de(pipeline, text, type_, actor):
-    record, entities = _extract(pipeline, text)
-    events = _of_type(record, type_)
-    assert events, record["events"]
-    assert actor in _names(events[0]["source"], entities)
+    assert actor in _first_role(pipeline, text, type_, "source")
 
 
 @pytest.mark.parametrize("text,actor,host", [
@@ -121,20 +111,14 @@ def test_events_es_news_things_are_not_the_dropped_subject(pipeline, text, type_
      "participantes"),
 ])
 def test_events_es_news_participants_act(pipeline, text, type_, actor):
-    record, entities = _extract(pipeline, text)
-    events = _of_type(record, type_)
-    assert events, record["events"]
-    assert actor in _names(events[0]["source"], entities)
+    assert actor in _first_role(pipeline, text, type_, "source")
 
 
 @pytest.mark.parametrize("text,type_,recipient", [
     ("Luis Fernando Camacho denunció persecución y amedrentamiento en una carta a Arce.", "ACCUSE", "arce"),
 ])
 def test_events_es_news_letter_addressee(pipeline, text, type_, recipient):
-    record, entities = _extract(pipeline, text)
-    events = _of_type(record, type_)
-    assert events, record["events"]
-    assert recipient in _names(events[0]["target"], entities)
+    assert recipient in _first_role(pipeline, text, type_, "target")
 
 
 @pytest.mark.parametrize("text,published,type_,day", [
@@ -177,10 +161,7 @@ def test_events_es_news_one_reproach_with_its_recipient(pipeline, text, type_, r
      "involucrados en la muerte del albañil.", "COERCE", "policías"),
 ])
 def test_events_es_news_subject_after_paragraph_break(pipeline, text, type_, recipient):
-    record, entities = _extract(pipeline, text)
-    events = _of_type(record, type_)
-    assert events, record["events"]
-    assert recipient in _names(events[0]["target"], entities)
+    assert recipient in _first_role(pipeline, text, type_, "target")
 
 
 @pytest.mark.parametrize("text,type_,recipient,not_recipient", [
@@ -200,10 +181,7 @@ def test_events_es_news_dative_clitic_is_addressee(pipeline, text, type_, recipi
      "Jan Yunis por parte de Israel.", "ACCUSE", "israel"),
 ])
 def test_events_es_news_denounced_act_author(pipeline, text, type_, accused):
-    record, entities = _extract(pipeline, text)
-    events = _of_type(record, type_)
-    assert events, record["events"]
-    assert accused in _names(events[0]["target"], entities)
+    assert accused in _first_role(pipeline, text, type_, "target")
 
 
 @pytest.mark.parametrize("text,type_,count", [
@@ -222,10 +200,7 @@ def test_events_es_news_predicate_subject_count(pipeline, text, type_, count):
     ("Los líderes de la oposición calificaron las detenciones de ilegales.", "ACCUSE", "líderes"),
 ])
 def test_events_es_news_verdict_is_accusation(pipeline, text, type_, actor):
-    record, entities = _extract(pipeline, text)
-    events = _of_type(record, type_)
-    assert events, record["events"]
-    assert actor in _names(events[0]["source"], entities)
+    assert actor in _first_role(pipeline, text, type_, "source")
 
 
 @pytest.mark.parametrize("text,type_,actor,partner", [

@@ -6,20 +6,11 @@ from __future__ import annotations
 import pytest
 
 from cronica.extract.nlp import case_for_parsing
-from cronica.model import Article, to_record
+from event_records import extract, names as _names, of_type as _of_type
 
 
 def _extract(pipeline, text, published="1994-07-01"):
-    record = to_record(pipeline(Article(text=text, lang="es", published=published, raw=True)))
-    return record, {e["id"]: e for e in record["entities"]}
-
-
-def _of_type(record, type_):
-    return [e for e in record["events"] if e["type"] == type_]
-
-
-def _names(ids, entities):
-    return " ".join(entities[i]["name"] for i in ids).lower()
+    return extract(pipeline, text, "es", published)
 
 
 @pytest.mark.parametrize("text,type_,mode,actor", [

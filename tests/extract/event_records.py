@@ -1,0 +1,20 @@
+"""Helpers shared by the event tests: the record of a news sentence read as raw text, its
+events of one type, and the names of the entities an event's roles point to."""
+from __future__ import annotations
+
+from cronica.model import Article, to_record
+
+
+def extract(pipeline, text: str, lang: str, published: str) -> tuple[dict, dict]:
+    """The contract record of `text` and its entities by id."""
+    record = to_record(pipeline(Article(text=text, lang=lang, published=published, raw=True)))
+    return record, {e["id"]: e for e in record["entities"]}
+
+
+def of_type(record: dict, type_: str) -> list[dict]:
+    return [e for e in record["events"] if e["type"] == type_]
+
+
+def names(ids: list[str], entities: dict) -> str:
+    """The lower-case names of the entities `ids`, space-joined, for substring checks."""
+    return " ".join(entities[i]["name"] for i in ids).lower()
