@@ -18,3 +18,14 @@ def of_type(record: dict, type_: str) -> list[dict]:
 def names(ids: list[str], entities: dict) -> str:
     """The lower-case names of the entities `ids`, space-joined, for substring checks."""
     return " ".join(entities[i]["name"] for i in ids).lower()
+
+
+def coded(pipeline, text: str, lang: str, published: str, type_: str,
+          actor: str | None = None, recipient: str | None = None) -> bool:
+    """Whether `text` yields an event of `type_` whose actor (and recipient) countries
+    include `actor` (and `recipient`); None leaves a role unchecked."""
+    article = pipeline(Article(text=text, lang=lang, published=published))
+    countries = {e.id: e.country for e in article.entities}
+    return any(ev.type == type_ and (actor is None or actor in {countries[i] for i in ev.source})
+               and (recipient is None or recipient in {countries[i] for i in ev.target})
+               for ev in article.events)

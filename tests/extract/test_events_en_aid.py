@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from cronica.model import Article
+from event_records import coded
 
 
 @pytest.mark.parametrize("text, actor, recipient", [
@@ -11,7 +11,4 @@ from cronica.model import Article
      "missile-defense system.", "USA", "ISR"),
 ])
 def test_events_en_aid_beneficiary_is_recipient(pipeline, text, actor, recipient):
-    article = pipeline(Article(text=text, lang="en", published="2014-08-01"))
-    countries = {e.id: e.country for e in article.entities}
-    assert any(ev.type == "AID" and actor in {countries[i] for i in ev.source}
-               and recipient in {countries[i] for i in ev.target} for ev in article.events)
+    assert coded(pipeline, text, "en", "2014-08-01", "AID", actor, recipient)
