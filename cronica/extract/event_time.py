@@ -3,6 +3,8 @@
 - What is announced, promised or threatened is told at the time it is said: "Iran said on
   Saturday it would retaliate" is Saturday's threat, "Trump said on Friday he would waive
   the sanctions" Friday's decision (the act of saying is the event coded).
+- A verbal act told in what is said ("ha anunciado este viernes que demandará") is made
+  when it is said, whatever its status (`said_time`).
 - A subordinate clause of simultaneity ("when", "as", "while": `frames.simultaneous` in
   `lang/<lang>/event_triggers.yaml`) shares the time of its main clause: "the boat had
   sustained damage on Friday last week when it was sideswiped".
@@ -10,31 +12,11 @@
 from __future__ import annotations
 
 from .attribution import is_reporting
+from .event_when import event_when, own_clause, resolved_time_in
 
 NESTED = {"ccomp", "parataxis", "advcl", "acl", "relcl", "acl:relcl", "xcomp", "csubj"}
 _MAX_CLIMB = 5
-
-
-def _own_clause(verb, skip) -> set[int]:
-    """Token indices of a verb's clause without its nested clauses and without `skip`'s subtree."""
-    out, stack = set(), [verb]
-    while stack:
-        token = stack.pop()
-        out.add(token.i)
-        stack.extend(c for c in token.children if c.i != skip.i and (c.dep_ not in NESTED or token is not verb))
-    return out
-
-
-def _time_in(tokens: set[int], article, near: int) -> dict | None:
-    found = []
-    for time in article.times:
-        span = article.doc.char_span(time.start_char, time.start_char + 1, alignment_mode="expand")
-        if span and span[0].i in tokens and time.start:
-            found.append(time)
-    if not found:
-        return None
-    best = min(found, key=lambda t: abs(t.start_char - near))
-    return {"text": best.text, "start": best.start, "end": best.end, "granularity": best.granularity}
+VERBAL = {"verbal_cooperation", "verbal_conflict"}
 
 
 def _reporter(head, reporting):
@@ -78,11 +60,21 @@ def borrowed_time(trigger, article, frames: dict, reporting, *, announced: bool)
         else trigger.head.head
     main, sub = _main_clause(head, frames)
     if main is not None:
-        when = _time_in(_own_clause(main, sub), article, main.idx)
+        when = resolved_time_in(own_clause(main, sub, NESTED), article, main.idx)
         if when is not None:
             return when
     if announced:
         verb, child = _reporter(head, reporting)
         if verb is not None:
-            return _time_in(_own_clause(verb, child), article, verb.idx)
+            return resolved_time_in(own_clause(verb, child, NESTED), article, verb.idx)
     return None
+
+
+def said_time(trigger, article, lexicon, reporting) -> dict | None:
+    """A verbal act told in what someone announces or says is made when it is said: "ha
+    anunciado este viernes que demandará a Washington" (the time of the saying verb's clause)."""
+    verb = trigger.head
+    if lexicon.plover.get(trigger.type, {}).get("quad") not in VERBAL or trigger.kind == "noun" \
+            or verb.dep_ not in ("ccomp", "parataxis") or not is_reporting(verb.head, reporting):
+        return None
+    return event_when(trigger, article, own_clause(verb.head, skip=verb))

@@ -44,15 +44,22 @@ def _inside(start: int, article, tokens: set[int]) -> bool:
     return token is not None and token.i in tokens
 
 
-def own_clause(head, skip=None) -> set[int]:
-    """Token indices of the clause of `head`, its nested clauses (and `skip`'s subtree) left out."""
+def own_clause(head, skip=None, nested=NESTED) -> set[int]:
+    """Token indices of the clause of `head`, its nested clauses (dependents of `head` of a
+    kind in `nested`) and `skip`'s subtree left out."""
     out, stack = set(), [head]
     while stack:
         token = stack.pop()
         out.add(token.i)
         stack.extend(c for c in token.children if (skip is None or c.i != skip.i)
-                     and (c.dep_ not in NESTED or token.i != head.i))
+                     and (c.dep_ not in nested or token.i != head.i))
     return out
+
+
+def resolved_time_in(tokens: set[int], article, near: int) -> dict | None:
+    """The resolved time expression among `tokens` nearest to `near`, as a `when`."""
+    best = _closest([t for t in article.times if t.start and _inside(t.start_char, article, tokens)], near)
+    return _as_when(best) if best is not None else None
 
 
 def _participles(trigger) -> set[int]:

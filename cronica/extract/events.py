@@ -22,8 +22,8 @@ from .event_recipients import (accused_target, carried_actor, coordinated, deplo
                                reaction_target)
 from .event_received import received_roles
 from .event_speech import find_speech_acts
-from .event_time import borrowed_time
-from .event_when import Narrative, event_quantities as _quantities, event_when as _when
+from .event_time import VERBAL, borrowed_time, said_time
+from .event_when import Narrative, event_quantities as _quantities, event_when as _when, own_clause
 from .event_implicit import absence_target, clitic_target, group_tokens, implicit_actor, is_impersonal
 from .event_roles import (SUBJECT, EntityIndex, entities_of, find_roles, is_passive, is_pronoun, names_people,
                           subject_of)
@@ -35,7 +35,6 @@ CONTENT_OF = {"REQUEST", "THREATEN", "ACCUSE"}
 DENYING = {("REJECT", "deny")}
 # what is agreed to, promised or refused has not happened: "agreed to provide aid", "refused to deploy"
 INTENDED = {"AGREE", "REJECT"}
-NESTED = {"ccomp", "parataxis", "advcl", "acl", "relcl", "acl:relcl"}
 _MAX_CLIMB = 4
 
 
@@ -64,34 +63,11 @@ def _governing(trigger, by_token: dict):
 
 
 def _clause_tokens(trigger) -> set[int]:
-    """Token indices of the trigger's own clause, nested clauses left out."""
+    """Token indices of the trigger's own clause (and a noun's verb's), nested clauses left out."""
     heads = [trigger.head]
     if trigger.kind == "noun" and trigger.head.head.pos_ in ("VERB", "AUX"):
         heads.append(trigger.head.head)
-    out = set()
-    for head in heads:
-        stack = [head]
-        while stack:
-            t = stack.pop()
-            out.add(t.i)
-            stack.extend(c for c in t.children if c.dep_ not in NESTED or t.i != head.i)
-    return out
-
-
-VERBAL = {"verbal_cooperation", "verbal_conflict"}
-
-
-def _said_when(trigger, article, lexicon, reporting) -> dict | None:
-    """A verbal act told in what someone announces or says is made when it is said: "ha
-    anunciado este viernes que demandará a Washington" (the time of the saying verb)."""
-    verb = trigger.head
-    if lexicon.plover.get(trigger.type, {}).get("quad") not in VERBAL or trigger.kind == "noun" \
-            or verb.dep_ not in ("ccomp", "parataxis") or not is_reporting(verb.head, reporting):
-        return None
-    said = verb.head
-    own = {said.i} | {c.i for c in said.children if c.dep_ not in NESTED and c.i != verb.i
-                      for c in c.subtree}
-    return _when(trigger, article, own)
+    return set().union(*(own_clause(head) for head in heads))
 
 
 def _needs_context(trigger, frames) -> bool:
@@ -315,7 +291,7 @@ def _event_for(trigger, sent, article, index, langdata, by_token, context) -> Ev
         attribution = attribution or {"text": article.text[governor.start:governor.end],
                                       "source": (roles_of_governor(governor, frames, index) or [None])[0]}
     tokens = _clause_tokens(trigger) | group_tokens(trigger, frames)
-    when = _when(trigger, article, tokens, planned=status == "planned") or _said_when(
+    when = _when(trigger, article, tokens, planned=status == "planned") or said_time(
         trigger, article, lexicon, reporting)
     if when is None:  # a past deed told without a date continues the narrative time
         when = context.narrative.when_for(trigger, sent, article, told=status in ("asserted", "reported"))
