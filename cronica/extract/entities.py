@@ -39,8 +39,9 @@ class _Context:
         self.connectors = self.rules["connectors"]
         found = article.gazetteer_mentions or find_gazetteer_mentions(
             article, self.gazetteer, {s.start for s in article.doc.sents})
-        self.evidence = sorted(find_evidence(found, self.gazetteer), key=lambda e: e.start)
+        # seats of government say whom an office holder serves, never where a thing happens
         self.office_evidence = sorted(find_evidence(found, self.gazetteer, seats=True), key=lambda e: e.start)
+        self.evidence = [e for e in self.office_evidence if e.kind != "seat"]
         self.titles = find_phrases(article.text, self.patterns["titles"])
 
 
