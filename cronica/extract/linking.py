@@ -130,17 +130,19 @@ def load_gazetteer(lang: str) -> Gazetteer:
 
 @lru_cache(maxsize=None)
 def _places() -> dict:
-    """Folded town name -> ISO3; a folded name two countries share is left out."""
+    """Town name -> ISO3, under its own spelling and folded (towns, and the cities under
+    any spelling: "Montreal" for "Montréal"); a name two countries share is left out
+    (the folded "bari" of Italy's Bari and India's Bāri, but not the exact "Bari")."""
     out: dict[str, str | None] = {}
-    for row in load_table("xx", "places"):
-        key = fold(row["form"])
-        out[key] = row["iso3"] if out.get(key, row["iso3"]) == row["iso3"] else None
+    for row in list(load_table("xx", "places")) + list(load_table("xx", "cities")):
+        for key in {row["form"], fold(row["form"])}:
+            out[key] = row["iso3"] if out.get(key, row["iso3"]) == row["iso3"] else None
     return {k: v for k, v in out.items() if v}
 
 
 def place_country(gazetteer: Gazetteer, text: str) -> str | None:
     """The country of a town the gazetteer does not list as a city ("Idlib" -> "SYR")."""
-    return gazetteer.places.get(fold(text))
+    return gazetteer.places.get(text) or gazetteer.places.get(fold(text))
 
 
 def lookup(gazetteer: Gazetteer, text: str, *, capitals: bool = True) -> Link | None:

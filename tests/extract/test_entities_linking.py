@@ -28,6 +28,9 @@ def test_entities_linking_common_words_unlinked(lang, form):
 @pytest.mark.parametrize("lang, form, country", [
     ("es", "Morelos", "MEX"), ("en", "Palawan", "PHL"), ("en", "Texas", "USA"),
     ("es", "Gaza", "PSE"),  # a town keeps its name over a Mozambican province
+    ("es", "Andalucía", "ESP"), ("en", "Arizona", "USA"),  # a region over a small foreign town
+    ("en", "Bari", "ITA"),  # a city of 300,000 over a Somali region
+    ("en", "Montreal", "CAN"), ("es", "Bogota", "COL"),  # a city under any accenting
     ("es", "Norte", None), ("en", "North", None),  # common words are no regions
 ])
 def test_entities_linking_regions_give_their_country(lang, form, country):
