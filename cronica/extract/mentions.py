@@ -37,7 +37,9 @@ def load_name_rules(lang: str) -> dict:
     return {"strip": {w.lower() for w in data.get("strip_leading") or []},
             "connectors": {w.lower() for w in data.get("name_connectors") or []},
             "demonyms_as_names": bool(data.get("demonyms_as_names")),
-            "anaphora": tuple(data.get("country_anaphora") or ())}
+            "anaphora": tuple(data.get("country_anaphora") or ()),
+            "generic_places": frozenset(data.get("generic_place_words") or ()),
+            "features": frozenset(w.lower() for w in data.get("feature_words") or ())}
 
 
 def _is_name_word(token, rules: dict) -> bool:
@@ -85,17 +87,46 @@ def _single_word_name(token, sent_starts: set) -> bool:
     return token.pos_ not in _EDGE_POS - {"PUNCT", "SYM"}
 
 
+@lru_cache(maxsize=None)
+def _particle_gap() -> re.Pattern:
+    """A name particle between two parts of one name (" al-", " bin ")."""
+    words = "|".join(re.escape(w) for w in load("xx", "entities").get("name_particles") or [])
+    return re.compile(rf" (?:{words})[-‐‑ ]", re.IGNORECASE)
+
+
+def _through_particle(text: str, end: int) -> int:
+    """The end of a person's name carried on through a particle and the capitalised word
+    after it ("Adel" + " al-Jubeir"), or `end` when no particle follows."""
+    gap = _particle_gap().match(text, end)
+    if gap is None:
+        return end
+    word = re.compile(r"[^\W\d_][\w'’]*").match(text, gap.end())
+    return word.end() if word and word.group()[:1].isupper() else end
+
+
 def join_adjacent_people(mentions: list[Mention], text: str, table: Gazetteer) -> list[Mention]:
     """Join a person mention and the one-word name right after it, split by a single
-    space ("Vladimir" "Putin", "Joe" "Biden" read as a place), unless that word is a place."""
+    space ("Vladimir" "Putin", "Joe" "Biden" read as a place) or by a name particle
+    ("Adel" "al-" "Jubeir"), unless that word is a place; a person's name also goes on
+    through a particle the model left out."""
     out: list[Mention] = []
     for m in sorted(mentions, key=lambda x: x.start):
         prev = out[-1] if out else None
         follows = m.type == "PERSON" or (" " not in m.text and lookup(table, m.text) is None)
-        if prev is not None and prev.type == "PERSON" and follows and text[prev.end:m.start] == " ":
+        gap = text[prev.end:m.start] if prev is not None else ""
+        if prev is not None and prev.type == "PERSON" and follows and (
+                gap == " " or _particle_gap().fullmatch(gap)):
             out[-1] = Mention(prev.start, m.end, text[prev.start:m.end], "PERSON", prev.source)
+        elif prev is not None and prev.type == "PERSON" and m.start < prev.end:
+            if m.end > prev.end:  # the model's next span overlaps the name carried on
+                out[-1] = Mention(prev.start, m.end, text[prev.start:m.end], "PERSON", prev.source)
         else:
             out.append(m)
+        last = out[-1]
+        if last.type == "PERSON":
+            end = _through_particle(text, last.end)
+            if end > last.end:
+                out[-1] = Mention(last.start, end, text[last.start:end], "PERSON", last.source)
     return out
 
 
@@ -229,6 +260,20 @@ def combine_mentions(model: list[Mention], gazetteer: list[Mention], table: Gaze
     return sorted(out, key=lambda x: (x.start, -x.end))
 
 
+def _after_titles(m: Mention, titles: list, text: str) -> Mention:
+    """A person's name without the titles the model took in ("Crown Prince Mohammed bin
+    Salman", "Kaduna Governor Nasir el-Rufai" -> the name after the last title)."""
+    if m.type != "PERSON":
+        return m
+    cut = max((t.end for t in titles if t.start < m.end and m.start < t.end < m.end), default=None)
+    if cut is None:
+        return m
+    start = cut + len(text[cut:m.end]) - len(text[cut:m.end].lstrip())
+    if not text[start:start + 1].isupper():
+        return m
+    return Mention(start, m.end, text[start:m.end], m.type, m.source)
+
+
 @component("cronica.mentions.v1", assigns=["article.mentions", "article.gazetteer_mentions"],
            requires=["article.doc"])
 def make_mentions(options):
@@ -240,7 +285,7 @@ def make_mentions(options):
         gazetteer = article.gazetteer_mentions = find_gazetteer_mentions(article, table, sent_starts)
         masked = find_masked_mentions(article)
         titles = find_phrases(article.text, load_patterns(article.lang)["titles"])
-        model = [m for m in model if m is not None
+        model = [_after_titles(m, titles, article.text) for m in model if m is not None
                  and not any(t.start <= m.start and m.end <= t.end for t in titles)]  # "Relaciones Exteriores"
         model = join_adjacent_people(model, article.text, table)
         mentions = combine_mentions(model, gazetteer, table)
