@@ -84,10 +84,40 @@ def _anaphoric_country(ctx: _Context, m: Mention) -> str | None:
     return before[-1].country if before else None
 
 
+def _calendar_word(word: str, lang: str) -> bool:
+    """A month or weekday name ("Clínica Mayo" names no Irish county)."""
+    from .time_lexicon import load_lexicon
+    lex = load_lexicon(lang)
+    return lex is not None and any(lex.value(cls, word.lower()) is not None for cls in ("month", "weekday"))
+
+
+def _country_in_name(ctx: _Context, m: Mention) -> list[str]:
+    """The country a place or demonym inside an organisation's name gives it ("Royal Thai
+    Police", "Bangkok Post"): one or two words that are a country, capital, big city or
+    demonym; or the town or region that ends the name after "de"/"of" ("Junta de
+    Andalucía", "La Voz de Cádiz"). Nothing when they point at two countries."""
+    words = [w.strip(",.;:()\"'") for w in m.text.split()]
+    if any(w.lower() in ctx.rules["features"] for w in words):
+        return []  # "South China Sea": a sea, no Chinese body
+    found = set()
+    for n in (2, 1):
+        for i in range(len(words) - n + 1):
+            link = lookup(ctx.gazetteer, " ".join(words[i:i + n]), capitals=False)
+            if link is not None and link.country and link.kind != "seat":
+                found.add(link.country)
+    tail = next((words[i + 1:] for i in range(len(words) - 2, 0, -1)
+                 if words[i].lower() in ctx.connectors and words[i + 1][:1].isupper()), [])
+    place = " ".join(tail)
+    if tail and len(tail) <= 2 and not _calendar_word(place, ctx.article.lang) \
+            and place not in ctx.rules["generic_places"]:
+        found.update([place_country(ctx.gazetteer, place)] if place_country(ctx.gazetteer, place) else [])
+    return sorted(found) if len(found) == 1 else []
+
+
 def _org_cluster(ctx: _Context, m: Mention) -> Cluster:
     text = ctx.article.text
     heads = find_phrases(m.text, ctx.patterns["orgs"])
-    inside = [e.country for e in ctx.evidence if m.start <= e.start and e.end <= m.end]
+    inside = [e.country for e in ctx.evidence if m.start <= e.start and e.end <= m.end] or _country_in_name(ctx, m)
     near = evidence_next_to(text, m.start, m.end, ctx.evidence, ctx.patterns["link"])
     country = inside[0] if inside else (near.country if near else _anaphoric_country(ctx, m))
     kind = heads[0].key if heads else None

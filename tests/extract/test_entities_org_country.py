@@ -1,0 +1,31 @@
+"""An organisation's country from a place or demonym inside its name, and names of seas
+that no country owns."""
+from __future__ import annotations
+
+import pytest
+
+from cronica.model import Article
+
+
+def _entities(pipeline, text: str, lang: str) -> dict:
+    article = pipeline(Article(text=text, lang=lang, published="2015-08-17"))
+    return {e.name: e for e in article.entities}
+
+
+@pytest.mark.parametrize("lang, text, name, country", [
+    ("en", "The Bangkok Post, citing the Royal Thai Police, put the death toll at 19.", "Royal Thai Police", "THA"),
+    ("en", "The Bangkok Post, citing the Royal Thai Police, put the death toll at 19.", "Bangkok Post", "THA"),
+    ("es", "Los supuestos agresores resultaron ser todos menores de edad, de nacionalidad marroquí y residentes en "
+           "un centro bajo la tutela de la Junta de Andalucía.", "Junta de Andalucía", "ESP"),
+])
+def test_entities_org_takes_the_country_named_inside(pipeline, lang, text, name, country):
+    assert _entities(pipeline, text, lang)[name].country == country
+
+
+@pytest.mark.parametrize("text", [
+    "The Pentagon reached a deal Saturday with the Chinese to turn over a Navy research drone a Chinese crew "
+    "removed Thursday from the South China Sea.",
+])
+def test_entities_sea_is_no_countrys_body(pipeline, text):
+    found = [e for e in _entities(pipeline, text, "en").values() if "South China Sea" in e.name]
+    assert found and all(e.country != "CHN" for e in found)
