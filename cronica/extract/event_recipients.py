@@ -163,18 +163,30 @@ def accused_target(trigger, frames: dict, index, source: list[str]) -> list[str]
 REACTION = {"obj", "obl"}
 
 
-def reaction_target(trigger, frames: dict, index, by_token: dict) -> list[str]:
+def reaction_target(trigger, frames: dict, index, by_token: dict, told: dict | None = None) -> list[str]:
     """A reaction to an act is aimed at that act's author: "retaliate against new sanctions
-    imposed by the United States", "accepted demands from Shona rebels"."""
+    imposed by the United States", "accepted demands from Shona rebels". An act named with
+    no author of its own but as one already told ("condemned the attack", "negó las
+    acusaciones") is the act of that type told last (`told`: type -> its actor)."""
     recipient = set(frames.get("recipient") or ())
     for rel, marker, token in arguments(trigger.head):
         act = by_token.get(token.i)
         if act is None or act is trigger or rel not in REACTION or (rel == "obl" and marker not in recipient):
             continue
         author = find_roles(act, frames, index).source or _stated_author(trigger, frames, index)
+        if not author and told and _told_before(act):
+            author = list(told.get(act.type) or ())
         if author:
             return author
     return []
+
+
+def _told_before(act) -> bool:
+    """An event noun with a definite or demonstrative determiner ("the attack", "esas
+    acusaciones"): an act the article has already told."""
+    return act.kind == "noun" and any(
+        c.dep_ == "det" and ("Def" in c.morph.get("Definite") or "Dem" in c.morph.get("PronType"))
+        for c in act.head.children)
 
 
 def _stated_author(trigger, frames: dict, index) -> list[str]:

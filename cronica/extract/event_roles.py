@@ -63,8 +63,13 @@ class EntityIndex:
         for time in article.times:
             span = doc.char_span(time.start_char, time.end_char, alignment_mode="expand")
             self.time_tokens.update(t.i for t in span or ())
+        self.things = {}  # nominal entity id -> its head noun, when that names a thing, never an actor
+        dateline = article.dateline or {}
+        self.dateline_end = dateline.get("end", 0) if dateline else 0
         for entity in article.entities:
             for start, end in entity.mentions:
+                if dateline and dateline.get("start", 0) <= start and end <= dateline.get("end", 0):
+                    continue  # "BANGKOK —" says where the story was filed: no event's actor
                 span = doc.char_span(start, end, alignment_mode="expand")
                 for token in span or ():
                     ids = self.by_token.setdefault(token.i, [])
@@ -132,6 +137,8 @@ class EntityIndex:
                                                 mentions=[]))
             self.types[ent_id] = "MISC"
             self._nominal[key] = ent_id
+            if head.lemma_.lower() in set(self.frames.get("not_actors") or ()):
+                self.things[ent_id] = head.lemma_.lower()
         # no mention spans: an unnamed group is an event's actor, not a named entity, and
         # must not count as one for named-entity readers
         return self._nominal[key]
@@ -250,6 +257,8 @@ def entities_of(token, index: EntityIndex, *, make_nominal: bool = True) -> list
     ids = []
     partitives = set(index.frames.get("partitives") or ())
     for head in (_group_head(t, partitives) for t in conjuncts(_through_space(token))):
+        if head.idx < index.dateline_end:
+            continue  # the dateline ("BANGKOK —") parsed as the subject of the first sentence
         if head.i in index.time_tokens:
             # "Bashar Assad Tuesday" parsed as one nominal: keep the names, drop the date
             tokens = [t for t in phrase_tokens(head, index.frames) if t.i not in index.time_tokens]

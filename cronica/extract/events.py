@@ -258,7 +258,8 @@ def _event_for(trigger, sent, article, index, langdata, by_token, context) -> Ev
                         if i not in roles.target]
     if deployed_forces(trigger, roles, frames):
         roles.source, roles.target = roles.target, marked_recipient(trigger, frames, index)
-    reacted = [i for i in reaction_target(trigger, frames, index, by_token) if i not in roles.source]
+    reacted = [i for i in reaction_target(trigger, frames, index, by_token, context.by_type)
+               if i not in roles.source]
     if reacted and not answered:
         roles.target = reacted
     accused = accused_target(trigger, frames, index, roles.source) or clitic_target(trigger, frames, index)
@@ -269,6 +270,7 @@ def _event_for(trigger, sent, article, index, langdata, by_token, context) -> Ev
         roles.source, roles.target = [i for i in roles.source if i not in owner], owner
     if not roles.target:
         roles.target = [i for i in fallback_target(trigger, frames, index, by_token) if i not in roles.source]
+    roles.source = [i for i in roles.source if i not in index.things]  # "the blast hit", "bodies were brought"
     inherited = False
     if not roles.source and trigger.kind != "noun":
         roles.source = [i for i in _speaker(trigger, index, reporting) if i not in roles.target]
@@ -357,6 +359,9 @@ def _dedupe(events: list[Event], verbal: frozenset = frozenset()) -> list[Event]
     # "tildó el acto de propagandístico y criticaba al Gobierno": one reproach, aimed at the Government
     kept = [e for e in kept if e.target or e.type not in verbal or not any(
         o.type == e.type and o.target and set(o.source) & set(e.source) for o in kept)]
+    # an act told with no actor gives way to the same act upon the same recipient with one
+    kept = [e for e in kept if e.source or not any(
+        o.type == e.type and o.source and o.target == e.target for o in kept)]
     return sorted(kept, key=lambda e: (e.trigger["start"], e.type))
 
 

@@ -1,0 +1,40 @@
+"""Who may act: a thing or a harm never does, the dateline never does, and an act
+reacted to as one already told is the act of its told author."""
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.event_records import extract, names, of_type
+
+
+def test_event_actors_dateline_is_no_actor(pipeline):
+    text = ("BANGKOK — A deadly bomb blast Monday rocked a downtown shopping and tourism hub here during the evening "
+            "rush hour, killing at least 18 people and injuring scores more, authorities said.")
+    record, entities = extract(pipeline, text, "en", "2015-08-17")
+    assert of_type(record, "ASSAULT")
+    assert all("bangkok" not in names(e["source"], entities) for e in record["events"])
+
+
+@pytest.mark.parametrize("lang, text, thing", [
+    ("en", "The Post said an improvised explosive device placed inside the shrine complex detonated at 6.55 p.m. "
+           "Anna Mallika, a Thai-American auditor, said she was in an exercise class when the blast hit.", "device"),
+    ("es", "La explosión alcanzó a varios vehículos que circulaban por la avenida y causó la muerte de tres "
+           "personas, según informó la policía.", "explosión"),
+])
+def test_event_actors_things_never_act(pipeline, lang, text, thing):
+    record, entities = extract(pipeline, text, lang, "2015-08-17")
+    assert all(thing not in names(e["source"], entities) for e in record["events"])
+
+
+@pytest.mark.parametrize("lang, text, actor, author", [
+    ("es", "Estados Unidos acusó a Rusia de interferir en las elecciones presidenciales de 2016. "
+           "Vladímir Putin negó las acusaciones en una entrevista con la cadena NBC.", "putin", "estados unidos"),
+    ("en", "Hamas militants fired rockets at southern Israel on Friday. "
+           "The White House condemned the attack and said it stood with Israel.", "white house", "hamas"),
+])
+def test_event_actors_act_told_before_is_its_authors(pipeline, lang, text, actor, author):
+    record, entities = extract(pipeline, text, lang, "2018-03-11")
+    reactions = [e for e in record["events"] if e["type"] in ("REJECT", "ACCUSE")
+                 and actor in names(e["source"], entities)]
+    assert reactions and any(author in names(e["target"], entities) for e in reactions)
+    assert not any(e["type"] in ("REJECT", "ACCUSE") and not e["source"] for e in record["events"])
