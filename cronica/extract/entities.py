@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..lang.loader import load
 from ..model import Article, Entity, Mention
 from ..pipeline import component
 from .actor_context import (country_of_place_phrase, describe_person, evidence_next_to, find_evidence,
@@ -270,22 +269,19 @@ def _home_country(ctx: _Context, clusters: list[Cluster], dateline: Cluster | No
     return top if n >= 3 and n >= 2 * runner_up else None
 
 
-def _of_the_state(ctx: _Context, c: Cluster, state_roles: set) -> bool:
-    """A person with a state title, or an institution named by its kind ("Policía Federal",
-    "Tribunal Supremo")."""
-    if c.type == "PERSON":
-        return c.role in state_roles
-    return c.type == "ORG" and any(h.start == 0 for m in c.mentions if m.source != "masked"
-                                   for h in find_phrases(m.text, ctx.patterns["orgs"]))
+def _land_feature(ctx: _Context, c: Cluster) -> bool:
+    """A sea, a river or another feature of the land the model read as an organisation."""
+    return any(w.lower() in ctx.rules["features"] for m in c.mentions for w in m.text.split())
 
 
 def _fill_home_country(ctx: _Context, clusters: list[Cluster], home: str | None) -> None:
-    """A state office holder or institution with no country stated ("el presidente del
-    Gobierno, Pedro Sánchez") takes the article's home country when its sentence names
-    no other."""
-    state = set(load(ctx.article.lang, "titles").get("state_roles") or [])
+    """A person or organisation with no country stated takes the article's home country
+    when the sentence it first appears in names no other, as a reader takes them: "el
+    presidente del Gobierno, Pedro Sánchez", "Ricardo Anaya" in a story of Mexican
+    politics (marked `country_from: "article"`; what the corpus knows of a well-known
+    name still overrides it)."""
     for c in clusters:
-        if home is None or c.country or not _of_the_state(ctx, c, state):
+        if home is None or c.country or c.type not in ("PERSON", "ORG") or _land_feature(ctx, c):
             continue
         first = min(c.mentions, key=lambda m: m.start)
         sent = next((s for s in ctx.article.sentences if s.start <= first.start < s.end), None)
@@ -392,8 +388,8 @@ def build_entities(article: Article, options) -> list[Entity]:
         c.type == "PERSON" and c.role and not c.country for c in clusters)
     headline = headline_roles(article) if wanted else {}  # parsing the headline costs a spaCy run
     _fill_countries_from_roles(clusters, _role_countries_of_article(ctx, clusters, headline))
-    _fill_home_country(ctx, clusters, _home_country(ctx, clusters, dateline))
     masks = _resolve_masks(article, clusters, options, headline)
+    _fill_home_country(ctx, clusters, _home_country(ctx, clusters, dateline))
     entities = to_entities(ctx, clusters)
     ids = {tuple(s): e.id for e in entities for s in e.mentions}
     for flag in article.flags:

@@ -161,11 +161,17 @@ def test_entities_masked_mention_without_caption_resolved(pipeline, title, text,
     ("The mayor, Vitali Klitschko, said a school was damaged. Ukraine asked its allies for air defence.",
      "en", "Vitali Klitschko", "UKR"),
     ("Stock markets fell sharply, said Vitali Klitschko. Ukraine asked its allies for air defence.",
+     "en", "Vitali Klitschko", "UKR"),
+    ("Stock markets fell sharply in Kyiv, said Vitali Klitschko, as Russia fired missiles at the city.",
      "en", "Vitali Klitschko", None),
 ])
-def test_entities_state_office_holder_takes_home_country(pipeline, text, lang, name, country):
-    """Only a state title and an article about one country give a person that country."""
-    assert _entity(_run(pipeline, text, lang), name).country == country
+def test_entities_unplaced_person_takes_home_country(pipeline, text, lang, name, country):
+    """An article about one country gives a person it does not place that country, unless
+    the sentence the person first appears in names another; the country is marked as the
+    article's inference."""
+    entity = _entity(_run(pipeline, text, lang), name)
+    assert entity.country == country
+    assert entity.country_from == ("article" if country else None)
 
 
 @pytest.mark.parametrize("text, lang, name, country", [
