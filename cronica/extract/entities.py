@@ -25,6 +25,7 @@ from .coref import Cluster, merge_place_parts, merge_short_names, resolve_masked
 from .linking import (PLACE_KINDS, country_name, load_gazetteer, lookup, org_key, person_key,
                       place_country, slug)
 from .mentions import find_gazetteer_mentions, load_name_rules
+from .time_lexicon import load_lexicon
 
 
 class _Context:
@@ -83,9 +84,14 @@ def _anaphoric_country(ctx: _Context, m: Mention) -> str | None:
     return before[-1].country if before else None
 
 
+def _land_feature(ctx: _Context, name: str) -> bool:
+    """A name with a word of a sea, a river or another feature of the land ("South China
+    Sea"), which the model may have read as an organisation."""
+    return any(w.lower() in ctx.rules["features"] for w in name.split())
+
+
 def _calendar_word(word: str, lang: str) -> bool:
     """A month or weekday name ("Clínica Mayo" names no Irish county)."""
-    from .time_lexicon import load_lexicon
     lex = load_lexicon(lang)
     return lex is not None and any(lex.value(cls, word.lower()) is not None for cls in ("month", "weekday"))
 
@@ -95,9 +101,9 @@ def _country_in_name(ctx: _Context, m: Mention) -> list[str]:
     Police", "Bangkok Post"): one or two words that are a country, capital, big city or
     demonym; or the town or region that ends the name after "de"/"of" ("Junta de
     Andalucía", "La Voz de Cádiz"). Nothing when they point at two countries."""
-    words = [w.strip(",.;:()\"'") for w in m.text.split()]
-    if any(w.lower() in ctx.rules["features"] for w in words):
+    if _land_feature(ctx, m.text):
         return []  # "South China Sea": a sea, no Chinese body
+    words = [w.strip(",.;:()\"'") for w in m.text.split()]
     found = set()
     for n in (2, 1):
         for i in range(len(words) - n + 1):
@@ -107,9 +113,9 @@ def _country_in_name(ctx: _Context, m: Mention) -> list[str]:
     tail = next((words[i + 1:] for i in range(len(words) - 2, 0, -1)
                  if words[i].lower() in ctx.connectors and words[i + 1][:1].isupper()), [])
     place = " ".join(tail)
-    if tail and len(tail) <= 2 and not _calendar_word(place, ctx.article.lang) \
-            and place not in ctx.rules["generic_places"]:
-        found.update([place_country(ctx.gazetteer, place)] if place_country(ctx.gazetteer, place) else [])
+    country = place_country(ctx.gazetteer, place) if 0 < len(tail) <= 2 else None
+    if country and place not in ctx.rules["generic_places"] and not _calendar_word(place, ctx.article.lang):
+        found.add(country)
     return sorted(found) if len(found) == 1 else []
 
 
@@ -269,11 +275,6 @@ def _home_country(ctx: _Context, clusters: list[Cluster], dateline: Cluster | No
     return top if n >= 3 and n >= 2 * runner_up else None
 
 
-def _land_feature(ctx: _Context, c: Cluster) -> bool:
-    """A sea, a river or another feature of the land the model read as an organisation."""
-    return any(w.lower() in ctx.rules["features"] for m in c.mentions for w in m.text.split())
-
-
 def _fill_home_country(ctx: _Context, clusters: list[Cluster], home: str | None) -> None:
     """A person or organisation with no country stated takes the article's home country
     when the sentence it first appears in names no other, as a reader takes them: "el
@@ -281,7 +282,8 @@ def _fill_home_country(ctx: _Context, clusters: list[Cluster], home: str | None)
     politics (marked `country_from: "article"`; what the corpus knows of a well-known
     name still overrides it)."""
     for c in clusters:
-        if home is None or c.country or c.type not in ("PERSON", "ORG") or _land_feature(ctx, c):
+        if home is None or c.country or c.type not in ("PERSON", "ORG") \
+                or any(_land_feature(ctx, m.text) for m in c.mentions):
             continue
         first = min(c.mentions, key=lambda m: m.start)
         sent = next((s for s in ctx.article.sentences if s.start <= first.start < s.end), None)

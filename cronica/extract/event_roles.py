@@ -63,13 +63,14 @@ class EntityIndex:
         for time in article.times:
             span = doc.char_span(time.start_char, time.end_char, alignment_mode="expand")
             self.time_tokens.update(t.i for t in span or ())
-        self.things = {}  # nominal entity id -> its head noun, when that names a thing, never an actor
-        dateline = article.dateline or {}
-        self.dateline_end = dateline.get("end", 0) if dateline else 0
+        self.not_actors = frozenset(self.frames.get("not_actors") or ())
+        self.things: set[str] = set()  # nominal entities whose noun names a thing, never an actor
+        # "BANGKOK —" says where the story was filed: no event's actor
+        self.dateline_end = (article.dateline or {}).get("end", 0)
         for entity in article.entities:
             for start, end in entity.mentions:
-                if dateline and dateline.get("start", 0) <= start and end <= dateline.get("end", 0):
-                    continue  # "BANGKOK —" says where the story was filed: no event's actor
+                if end <= self.dateline_end:
+                    continue
                 span = doc.char_span(start, end, alignment_mode="expand")
                 for token in span or ():
                     ids = self.by_token.setdefault(token.i, [])
@@ -137,8 +138,8 @@ class EntityIndex:
                                                 mentions=[]))
             self.types[ent_id] = "MISC"
             self._nominal[key] = ent_id
-            if head.lemma_.lower() in set(self.frames.get("not_actors") or ()):
-                self.things[ent_id] = head.lemma_.lower()
+            if head.lemma_.lower() in self.not_actors:
+                self.things.add(ent_id)
         # no mention spans: an unnamed group is an event's actor, not a named entity, and
         # must not count as one for named-entity readers
         return self._nominal[key]

@@ -26,6 +26,7 @@ from .ner import recognize
 _EDGE_POS = {"ADP", "DET", "CCONJ", "SCONJ", "PRON", "AUX", "VERB", "ADV", "PUNCT", "PART", "SYM"}
 _TRAILING = ",;:!?\"'»”’)]-–—"
 # a run of two or more symbols (not sentence punctuation, brackets, quotes or dashes)
+_WORD = re.compile(r"[^\W\d_][\w'’]*")  # a word opening with a letter
 _MASK = re.compile(r"(?<![\w])[^\w\s.,;:!?()\[\]\"'«»“”‘’\-–—/]{2,}(?![\w])")
 
 
@@ -100,7 +101,7 @@ def _through_particle(text: str, end: int) -> int:
     gap = _particle_gap().match(text, end)
     if gap is None:
         return end
-    word = re.compile(r"[^\W\d_][\w'’]*").match(text, gap.end())
+    word = _WORD.match(text, gap.end())
     return word.end() if word and word.group()[:1].isupper() else end
 
 
