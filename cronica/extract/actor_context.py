@@ -220,8 +220,9 @@ def country_of_group(article: Article, evidence: list[Evidence], start: int, end
                      local: bool = True) -> str | None:
     """The country of an unnamed group ("los manifestantes", "campesinos de la sierra"),
     read as event coders read it: a country named or implied inside the phrase
-    ("colonos israelíes", "estudiantes de Chile"), else the dateline's, else the country
-    most of the article's places point to, else the only country of its sentence.
+    ("colonos israelíes", "estudiantes de Chile"), else the article's home country (its
+    dateline's, or the one its places name far more than any other: `article.home_country`,
+    set by the entity layer), else the only country of its sentence.
 
     Args:
         article: the article (sentences and dateline read).
@@ -235,19 +236,7 @@ def country_of_group(article: Article, evidence: list[Evidence], start: int, end
     inside = [ev.country for ev in evidence if start <= ev.start and ev.end <= end]
     if inside or not local:
         return inside[0] if inside else None
-    place = (article.dateline or {}).get("place")
-    home = next((e.country for e in article.entities if e.id == place), None)
-    if home or (home := _main_country(evidence)):
-        return home
+    if article.home_country:
+        return article.home_country
     sent = next((s for s in article.sentences if s.start <= start < s.end), None)
     return _one_country(evidence, sent.start, sent.end) if sent is not None else None
-
-
-def _main_country(evidence: list[Evidence]) -> str | None:
-    """The country that more than half of the article's place names and demonyms point to
-    (a story from Guadalajara that also names the U.S. embassy is a Mexican story)."""
-    counts: dict[str, int] = {}
-    for ev in evidence:
-        counts[ev.country] = counts.get(ev.country, 0) + 1
-    best = max(counts, key=counts.get, default=None)
-    return best if best is not None and counts[best] * 2 > sum(counts.values()) else None

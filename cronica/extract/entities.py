@@ -391,7 +391,8 @@ def build_entities(article: Article, options) -> list[Entity]:
     headline = headline_roles(article) if wanted else {}  # parsing the headline costs a spaCy run
     _fill_countries_from_roles(clusters, _role_countries_of_article(ctx, clusters, headline))
     masks = _resolve_masks(article, clusters, options, headline)
-    _fill_home_country(ctx, clusters, _home_country(ctx, clusters, dateline))
+    article.home_country = _home_country(ctx, clusters, dateline)
+    _fill_home_country(ctx, clusters, article.home_country)
     entities = to_entities(ctx, clusters)
     ids = {tuple(s): e.id for e in entities for s in e.mentions}
     for flag in article.flags:
