@@ -23,7 +23,7 @@ from .actor_context import (country_of_place_phrase, describe_person, evidence_n
                             find_phrases, load_patterns, role_countries)
 from .coref import Cluster, merge_place_parts, merge_short_names, resolve_masked
 from .linking import (PLACE_KINDS, country_name, load_gazetteer, lookup, org_key, person_key,
-                      place_country, slug)
+                      place_country, slug, url_country)
 from .mentions import find_gazetteer_mentions, load_name_rules
 from .time_lexicon import load_lexicon
 
@@ -262,8 +262,11 @@ def _fill_countries_from_roles(clusters: list[Cluster], known: dict) -> None:
 
 
 def _home_country(ctx: _Context, clusters: list[Cluster], dateline: Cluster | None) -> str | None:
-    """The one country an article is about: its dateline's, the only one it names, or the
-    one it names at least three times and twice as often as any other."""
+    """The one country an article is about: its dateline's, the only one it names, the
+    one it names at least three times and twice as often as any other, or else its
+    publisher's, when the address says it (a country's domain, "proceso.com.mx", or a
+    section named after a country, "elpais.com/espana/"): a paper's home news seldom
+    names its own country."""
     if dateline is not None:
         return dateline.country
     named = {e.country for e in ctx.evidence} | {c.country for c in clusters if c.type == "GPE" and c.country}
@@ -272,7 +275,9 @@ def _home_country(ctx: _Context, clusters: list[Cluster], dateline: Cluster | No
     counts = Counter(c.country for c in clusters if c.type == "GPE" and c.country for _ in c.mentions)
     ranked = counts.most_common(2) + [(None, 0)] * 2
     (top, n), (_, runner_up) = ranked[0], ranked[1]
-    return top if n >= 3 and n >= 2 * runner_up else None
+    if n >= 3 and n >= 2 * runner_up:
+        return top
+    return url_country(ctx.article.url, ctx.article.lang)
 
 
 def _fill_home_country(ctx: _Context, clusters: list[Cluster], home: str | None) -> None:

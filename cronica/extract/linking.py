@@ -174,3 +174,47 @@ def org_key(name: str, kind: str | None, country: str | None) -> str:
     if kind and country:
         return f"org:{slug(kind)}:{country}"
     return "org:" + slug(name)
+
+
+# second-level labels under which a country-code domain is its country's own ("com.co")
+_SECOND_LEVEL = frozenset(("com", "org", "net", "gov", "gob", "gub", "edu", "co", "ac", "info"))
+
+
+@lru_cache(maxsize=None)
+def _country_codes() -> dict[str, str]:
+    """{two-letter country-code domain: ISO3} ("uk" is Great Britain's too)."""
+    out = {row["iso2"].lower(): row["iso3"] for row in load_table("xx", "countries") if row.get("iso2")}
+    out.setdefault("uk", out.get("gb", "GBR"))
+    return out
+
+
+@lru_cache(maxsize=None)
+def _domain_countries() -> dict[str, str]:
+    """{country-code domain: ISO3} less the codes sold to anyone."""
+    generic = set(load("xx", "entities").get("generic_country_domains") or [])
+    return {k: v for k, v in _country_codes().items() if k not in generic}
+
+
+@lru_cache(maxsize=None)
+def _country_slugs(lang: str) -> dict[str, str]:
+    """{slug of a country's name in `lang`: ISO3} ("estados-unidos" -> "USA")."""
+    return {slug(form): link.country for form, link in load_gazetteer(lang).forms.items()
+            if link.kind == "country" and link.country}
+
+
+def url_country(url: str | None, lang: str) -> str | None:
+    """The country of the publisher a URL names: its country-code domain ("proceso.com.mx"),
+    else a section of the site named after a country ("elpais.com/espana/...",
+    "reportur.com/argentina/..."); None for a generic domain with no such section."""
+    m = re.match(r"(?i)^[a-z]+://([^/:?#]+)(?::\d+)?(/[^?#]*)?", url or "")
+    if not m:
+        return None
+    labels = m.group(1).lower().rstrip(".").split(".")
+    country = _domain_countries().get(labels[-1])
+    if country is None and len(labels) > 2 and labels[-2] in _SECOND_LEVEL:  # "eltiempo.com.co"
+        country = _country_codes().get(labels[-1])
+    if country:
+        return country
+    sections = [s for s in (m.group(2) or "").split("/") if s][:-1]  # the last part names the article
+    slugs = _country_slugs(lang)
+    return next((slugs[s.lower()] for s in sections[:2] if s.lower() in slugs), None)
