@@ -3,7 +3,9 @@
 Runs cronica's pipeline (without the knowledge component itself) over the real
 articles of ../shared/data/news, and keeps, for each canonical key of a person or
 organisation, the country its own articles gave it, when at least MIN_ARTICLES
-articles say so and at least AGREEMENT of those that give a country agree.
+articles say so and at least AGREEMENT of those that give a country agree. Countries the
+text states count first; the country an article was inferred to be about
+(`country_from: "article"`) counts only for names that no article places.
 
     .venv/bin/python scripts/build_knowledge.py [--shared ../shared] [--limit N]
 """
@@ -27,6 +29,23 @@ MIN_ARTICLES = 2
 AGREEMENT = 0.75
 OUT = LANG_DIR / "xx" / "gazetteer" / "known_entities.tsv"
 CORPUS = ("es.jsonl", "en.jsonl")
+
+
+VOTES = Path(__file__).resolve().parent.parent / "build" / "knowledge-votes.json"  # the pipeline's votes, kept to select again
+
+
+def _write_votes(votes: dict, labels: dict) -> None:
+    VOTES.parent.mkdir(parents=True, exist_ok=True)
+    data = {key: {"votes": [[c, src, n] for (c, src), n in votes[key].items()],
+                  "labels": [[t, name, n] for (t, name), n in labels[key].items()]} for key in votes}
+    VOTES.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
+
+def _read_votes() -> tuple[dict, dict]:
+    data = json.loads(VOTES.read_text(encoding="utf-8"))
+    votes = {k: collections.Counter({(c, src): n for c, src, n in v["votes"]}) for k, v in data.items()}
+    labels = {k: collections.Counter({(t, name): n for t, name, n in v["labels"]}) for k, v in data.items()}
+    return votes, labels
 
 
 def corpus_digest(news: Path) -> str:
@@ -53,7 +72,7 @@ def collect(news: Path, limit: int) -> tuple[dict, dict]:
                     continue
                 for entity in pipeline(article).entities:
                     if entity.type in TYPES and entity.key and entity.country:
-                        votes[entity.key][entity.country] += 1
+                        votes[entity.key][(entity.country, entity.country_from)] += 1
                         labels[entity.key][(entity.type, entity.name)] += 1
     return votes, labels
 
@@ -66,14 +85,38 @@ def _generic(name: str) -> bool:
     return " " not in word and any(simplemma.is_known(word.lower(), lang=lang) for lang in ("es", "en"))
 
 
+def _stated(counter: collections.Counter) -> bool:
+    return any(source != "article" for _, source in counter)
+
+
+def _decisive(counter: collections.Counter) -> collections.Counter:
+    """{country: articles} from the articles that state it; only for a name no article
+    places, the countries its articles were inferred to be about (an article's home
+    country is right for its own officials, not for a foreign leader it names: "Trump"
+    in a Mexican story): an inferred country that some article states adds to it, one that
+    none states is dropped."""
+    stated, inferred = collections.Counter(), collections.Counter()
+    for (country, source), n in counter.items():
+        (inferred if source == "article" else stated)[country] += n
+    if not stated:
+        return inferred
+    for country in stated:
+        stated[country] += inferred[country]  # inferred articles that agree with a stated country
+    return stated
+
+
 def select(votes: dict, labels: dict) -> list[dict]:
     rows = []
-    for key, counter in sorted(votes.items()):
+    for key, votes_of_key in sorted(votes.items()):
+        counter = _decisive(votes_of_key)
         country, n = counter.most_common(1)[0]
         if n >= MIN_ARTICLES and n / sum(counter.values()) >= AGREEMENT:
             (etype, name), _ = labels[key].most_common(1)[0]
-            if etype == "PERSON" or not _generic(name):
-                rows.append({"key": key, "type": etype, "country": country, "articles": n, "name": name})
+            # a person's one-word name that is also a common word ("Please", "Thus") is the
+            # recognizer's mistake unless some article states the person's country
+            if (etype == "PERSON" and _stated(votes_of_key)) or not _generic(name):
+                rows.append({"key": key, "type": etype, "country": country, "articles": n, "name": name,
+                             "stated": int(_stated(votes_of_key))})
     return rows
 
 
@@ -81,13 +124,20 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--shared", default="../shared")
     parser.add_argument("--limit", type=int, default=0, help="articles per language (0: all)")
+    parser.add_argument("--reuse-votes", action="store_true",
+                        help=f"select again from the votes of the last run ({VOTES}) instead of running the pipeline")
     args = parser.parse_args(argv)
     news = Path(args.shared) / "data" / "news"
-    rows = select(*collect(news, args.limit))
+    if args.reuse_votes:
+        votes, labels = _read_votes()
+    else:
+        votes, labels = collect(news, args.limit)
+        _write_votes(votes, labels)
+    rows = select(votes, labels)
     OUT.parent.mkdir(parents=True, exist_ok=True)
     with OUT.open("w", encoding="utf-8", newline="") as f:
         f.write(f"# generated by scripts/build_knowledge.py from ../shared/data/news corpus {corpus_digest(news)}\n")
-        writer = csv.DictWriter(f, ["key", "type", "country", "articles", "name"], delimiter="\t",
+        writer = csv.DictWriter(f, ["key", "type", "country", "articles", "name", "stated"], delimiter="\t",
                                 lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar="\\")
         writer.writeheader()
         writer.writerows(rows)

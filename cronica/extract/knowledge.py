@@ -3,9 +3,11 @@
 An article often names a person without saying whom they act for ("el presidente
 Vladimir Putin"). Other articles say it ("Russian President Vladimir Putin"). The
 table `lang/xx/gazetteer/known_entities.tsv` holds, per canonical entity key, the
-country that text evidence gave it in the news corpus, with the number of articles
-that agree; `scripts/build_knowledge.py` builds it by running the pipeline without
-this component. An entity keeps a country found in its own article; only one
+country its articles in the news corpus gave it, with the number of articles that
+agree and whether some article's text states it (else it was inferred from what the
+articles naming it were about: a body like the "FBI" or a party like the "PSOE" that
+home news never places); `scripts/build_knowledge.py` builds it by running the
+pipeline without this component. An entity keeps a country found in its own article; only one
 without a country takes the known one.
 """
 from __future__ import annotations
@@ -43,18 +45,25 @@ def by_surname(known: dict[str, str]) -> dict[str, str]:
     return {k: next(iter(v)) for k, v in countries.items() if len(v) == 1 and k not in known}
 
 
+def _stated_rows() -> list[dict]:
+    """Rows whose country some article's text states (`stated` 1), not only inferred from
+    what the articles naming it were about."""
+    return [row for row in load_table("xx", "known_entities")
+            if row.get("country") and row.get("stated", "1") == "1"]
+
+
 @lru_cache(maxsize=None)
 def known_table() -> dict[str, str]:
     """{entity key: country} the knowledge component applies: the corpus's keys, and the
-    surnames alone of people of one country."""
-    return {**by_surname(known_countries()), **known_countries()}
+    surnames alone of people of one stated country."""
+    return {**by_surname({row["key"]: row["country"] for row in _stated_rows()}), **known_countries()}
 
 
 @lru_cache(maxsize=None)
 def well_known() -> dict[str, str]:
-    """{entity key: country} stated by at least WELL_KNOWN articles of the corpus."""
-    return {row["key"]: row["country"] for row in load_table("xx", "known_entities")
-            if row.get("country") and int(row.get("articles") or 0) >= WELL_KNOWN}
+    """{entity key: country} stated by at least WELL_KNOWN articles of the corpus: it
+    outweighs an article's own inference."""
+    return {row["key"]: row["country"] for row in _stated_rows() if int(row.get("articles") or 0) >= WELL_KNOWN}
 
 
 def apply_knowledge(article: Article, known: dict[str, str], well: dict[str, str] | None = None) -> Article:

@@ -70,3 +70,18 @@ def test_knowledge_story_of_another_countrys_president(pipeline, news_records):
     article = pipeline(Article(text=r["text"], title=r["title"], lang="en", published=r["published"]))
     trump = next(e for e in article.entities if e.type == "PERSON" and e.name.endswith("Trump"))
     assert (trump.country, trump.country_from) == ("USA", "knowledge")
+
+
+@pytest.mark.parametrize("votes, expected", [
+    # a foreign leader in Mexican stories: the articles' home country is not his
+    ({("USA", None): 2, ("MEX", "article"): 3, ("USA", "article"): 1}, {"USA": 3}),
+    # a body no article places: the countries its articles were about
+    ({("ESP", "article"): 4, ("MEX", "article"): 1}, {"ESP": 4, "MEX": 1}),
+    ({("RUS", None): 3, ("GBR", None): 1}, {"RUS": 3, "GBR": 1}),
+    ({("ISR", None): 1, ("USA", None): 1, ("USA", "article"): 26, ("LBY", "article"): 4}, {"USA": 27, "ISR": 1}),
+])
+def test_knowledge_build_trusts_stated_countries_first(votes, expected):
+    import collections
+
+    import scripts.build_knowledge as build
+    assert build._decisive(collections.Counter(votes)) == collections.Counter(expected)
