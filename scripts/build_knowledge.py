@@ -77,12 +77,21 @@ def collect(news: Path, limit: int) -> tuple[dict, dict]:
     return votes, labels
 
 
-def _generic(name: str) -> bool:
-    """A one-word organisation name that is also a common word ("Estado", "Gobierno"):
-    it names a different body in each country's news."""
+def _common_word(word: str) -> bool:
     import simplemma
-    word = name.strip()
-    return " " not in word and any(simplemma.is_known(word.lower(), lang=lang) for lang in ("es", "en"))
+    return any(simplemma.is_known(word.lower(), lang=lang) for lang in ("es", "en"))
+
+
+def _generic(name: str, stated: bool) -> bool:
+    """A name that names a different body or nobody in each country's news: one word that is
+    also a common word ("Estado", "Gobierno", and "Please", "Thus" that the recognizer took
+    for people); and, when no article states its country, any name made of common words
+    alone ("Gobierno Nacional", "Policía Federal"), whose country was only inferred from
+    the stories it was named in."""
+    words = name.split()
+    if len(words) == 1:
+        return _common_word(words[0])
+    return not stated and all(_common_word(w) for w in words)
 
 
 def _stated(counter: collections.Counter) -> bool:
@@ -112,11 +121,11 @@ def select(votes: dict, labels: dict) -> list[dict]:
         country, n = counter.most_common(1)[0]
         if n >= MIN_ARTICLES and n / sum(counter.values()) >= AGREEMENT:
             (etype, name), _ = labels[key].most_common(1)[0]
-            # a person's one-word name that is also a common word ("Please", "Thus") is the
-            # recognizer's mistake unless some article states the person's country
-            if (etype == "PERSON" and _stated(votes_of_key)) or not _generic(name):
+            stated = _stated(votes_of_key)
+            # a person whose country an article states is a person, even named "Trump"
+            if (etype == "PERSON" and stated) or not _generic(name, stated):
                 rows.append({"key": key, "type": etype, "country": country, "articles": n, "name": name,
-                             "stated": int(_stated(votes_of_key))})
+                             "stated": int(stated)})
     return rows
 
 
