@@ -309,7 +309,10 @@ def subject_of(verb, depth: int = 3):
         if child.dep_ in SUBJECT:
             return child
     if depth and verb.dep_ in SHARE_SUBJECT and verb.head.i != verb.i:
-        return subject_of(verb.head, depth - 1)
+        head = verb.head
+        if head.dep_ == "acomp" and head.head.i != head.i:
+            head = head.head  # "were swift to condemn": the subject of "were" condemns
+        return subject_of(head, depth - 1)
     return None
 
 

@@ -109,13 +109,20 @@ def _author(token, index, by_token: dict, frames: dict, context, judge: list, ac
     if act is not None:
         source = [i for i in find_roles(act, frames, index).source if i not in judge]
         return source or [i for i in context.by_type.get(act.type) or [] if i not in judge]
-    owners = index.ids_in([t for c in token.children if c.dep_ in POSSESSIVE | MODIFIERS for t in c.subtree])
-    owners = owners or index.ids_in([token])  # "called Trump reckless": the one named is the one judged
+    owners = index.ids_in([t for c in token.children if c.dep_ in POSSESSIVE | MODIFIERS or _of_phrase(c)
+                           for t in c.subtree])
+    # "called Trump reckless", "el representante Adam Schiff era culpable": the one named is the one judged
+    owners = owners or index.ids_in([token] + [t for c in token.children if c.dep_ == "appos" for t in c.subtree])
     if owners or token.lemma_.lower() not in acts.anaphoric:
         return [i for i in owners if i not in judge]
     # "called the incident a violation": the last deed the story told, by someone else
     return next(([i for i in source if i not in judge] for type_, source in reversed(context.told)
                  if type_ in acts.deeds and not set(source) & set(judge)), [])
+
+
+def _of_phrase(token) -> bool:
+    """A genitive phrase on a noun: "la decisión de Duque", "the decision of the court"."""
+    return token.dep_ == "nmod" and any(c.dep_ == "case" and c.lower_ in ("de", "del", "of") for c in token.children)
 
 
 def _said_of(verb, objects: list) -> list:
@@ -174,10 +181,15 @@ def _equated(sent, article, index, frames, by_token, context, acts, reporting) -
     events, silenced = [], set()
     for verb, clause in _said_clauses(sent, reporting):
         subject = _subject(clause)
-        if clause.lemma_.lower() not in acts.equatives or subject is None or any(
-                c.dep_ in NEGATION for c in clause.children):
+        # "the move was illegal" (the verb heads the clause) or "Schiff era culpable" (the
+        # predicate heads it, the copula hangs on it)
+        cop = next((c for c in clause.children if c.dep_ == "cop"), None)
+        equative = clause.lemma_.lower() in acts.equatives or (
+            cop is not None and cop.lemma_.lower() in acts.equatives)
+        if not equative or subject is None or any(c.dep_ in NEGATION for c in clause.children):
             continue
-        said = [t for c in clause.children if c.dep_ not in SUBJECT and c.dep_ != "mark" for t in c.subtree]
+        said = [t for c in clause.children if c.dep_ not in SUBJECT and c.dep_ not in ("mark", "cop")
+                for t in c.subtree] + ([clause] if cop is not None else [])
         type_ = _verdict(said, acts)
         source = _speaker(verb, index, context)
         if type_ is None or not source:

@@ -38,3 +38,14 @@ def test_event_actors_act_told_before_is_its_authors(pipeline, lang, text, actor
                  and actor in names(e["source"], entities)]
     assert reactions and any(author in names(e["target"], entities) for e in reactions)
     assert not any(e["type"] in ("REJECT", "ACCUSE") and not e["source"] for e in record["events"])
+
+
+@pytest.mark.parametrize("lang, text, type_, actor", [
+    ("en", "Local Muslim leaders were swift to condemn the hostage taking at the cafe in Sydney.", "ACCUSE",
+     "local muslim leaders"),
+    ("en", "The Philippines was quick to reject the proposal of the United States.", "REJECT", "philippines"),
+])
+def test_event_actors_subject_of_a_predicate_adjective_acts(pipeline, lang, text, type_, actor):
+    """"were swift to condemn": the subject of the copula is the one who condemns."""
+    record, entities = extract(pipeline, text, lang, "2014-12-15")
+    assert any(actor in names(e["source"], entities) for e in of_type(record, type_))

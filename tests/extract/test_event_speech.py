@@ -7,9 +7,9 @@ import pytest
 from cronica.model import Article
 
 
-def _events(pipeline, text: str, published: str = "2019-08-07") -> list[tuple]:
+def _events(pipeline, text: str, published: str = "2019-08-07", lang: str = "en") -> list[tuple]:
     """(type, actor countries and names, recipient countries and names, trigger) per event."""
-    article = pipeline(Article(text=text, lang="en", published=published))
+    article = pipeline(Article(text=text, lang=lang, published=published))
     ents = {e.id: e for e in article.entities}
 
     def side(ids):
@@ -47,6 +47,20 @@ def _coded(events, type_: str, actor: str, recipient: str | None) -> bool:
 ])
 def test_event_speech_coded(pipeline, text, type_, actor, recipient):
     assert _coded(_events(pipeline, text), type_, actor, recipient)
+
+
+@pytest.mark.parametrize("lang, text, type_, actor, recipient", [
+    # guilt laid on someone named: the copula hangs on the predicate in Spanish
+    pytest.param("es", "Donald Trump señaló que el representante Adam Schiff era culpable de traición.",
+                 "ACCUSE", "Donald Trump", "Adam Schiff", id="es-culpable"),
+    # the act judged is someone's through "de": "la decisión de Duque"
+    pytest.param("es", "Nicolás Maduro dijo que la decisión de Iván Duque era ilegal.",
+                 "ACCUSE", "Nicolás Maduro", "Iván Duque", id="es-decision-de"),
+    pytest.param("en", "Ukraine's foreign minister Dmytro Kuleba said Russia was responsible for the attack on the port.",
+                 "ACCUSE", "UKR", "RUS", id="en-responsible"),
+])
+def test_event_speech_verdict_on_someone(pipeline, lang, text, type_, actor, recipient):
+    assert _coded(_events(pipeline, text, lang=lang), type_, actor, recipient)
 
 
 @pytest.mark.parametrize("text, types", [
