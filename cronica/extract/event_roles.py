@@ -65,6 +65,7 @@ class EntityIndex:
             self.time_tokens.update(t.i for t in span or ())
         self.not_actors = frozenset(self.frames.get("not_actors") or ())
         self.things: set[str] = set()  # nominal entities whose noun names a thing, never an actor
+        self.guessed: set[str] = set()  # nominal groups whose country is not named in their own words
         # "BANGKOK —" says where the story was filed: no event's actor
         self.dateline_end = (article.dateline or {}).get("end", 0)
         for entity in article.entities:
@@ -95,6 +96,10 @@ class EntityIndex:
                                      if not any(a <= ev.start and ev.end <= b for a, b in people)),
                                     key=lambda e: e.start)
         return self._evidence
+
+    def countries_named(self) -> set[str]:
+        """The countries the article names (a country, its capital, a demonym)."""
+        return {ev.country for ev in self._country_evidence() if ev.kind in ("country", "capital", "demonym")}
 
     def _group_country(self, head, start: int, end: int) -> str | None:
         local = self.frames.get("local_groups")  # no list: every group is local
@@ -138,6 +143,8 @@ class EntityIndex:
                                                 mentions=[]))
             self.types[ent_id] = "MISC"
             self._nominal[key] = ent_id
+            if not any(start <= ev.start and ev.end <= end for ev in self._country_evidence()):
+                self.guessed.add(ent_id)
             if head.lemma_.lower() in self.not_actors:
                 self.things.add(ent_id)
         # no mention spans: an unnamed group is an event's actor, not a named entity, and
@@ -551,15 +558,24 @@ def _carried_actor(noun, frames: dict, index: EntityIndex, type_: str) -> tuple[
 
 
 def _place(trigger, frames: dict, index: EntityIndex, dateline_place) -> str | None:
-    markers = set(frames.get("place") or ())
+    """Where the act happens: a place named after "in"/"en", or the town a spot named after
+    "outside", "near", "frente a" lies in ("outside a mosque in Quetta"); else the dateline's."""
+    markers, spots = set(frames.get("place") or ()), set(frames.get("spot") or ())
     heads = [trigger.head] + ([trigger.noun] if trigger.noun is not None else [])
     for head in heads:
         for rel, marker, token in arguments(head):
-            if rel == "obl" and marker in markers:
-                for ent_id in index.ids_in(phrase_tokens(token)):
-                    if index.types.get(ent_id) in PLACE_TYPES:
-                        return ent_id
+            if rel != "obl" or marker not in markers | spots:
+                continue
+            found = _place_in(token, index) if marker in markers else None
+            for _, inner_marker, inner in ((r, m, t) for r, m, t in arguments(token) if r == "obl"):
+                found = found or (_place_in(inner, index) if inner_marker in markers else None)
+            if found:
+                return found
     return dateline_place
+
+
+def _place_in(token, index: EntityIndex) -> str | None:
+    return next((i for i in index.ids_in(phrase_tokens(token)) if index.types.get(i) in PLACE_TYPES), None)
 
 
 def find_roles(trigger, frames: dict, index: EntityIndex, *, dateline_place=None) -> Roles:

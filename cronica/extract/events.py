@@ -25,7 +25,7 @@ from .event_speech import find_speech_acts
 from .event_time import VERBAL, borrowed_time, said_time
 from .event_when import Narrative, event_quantities as _quantities, event_when as _when, own_clause
 from .event_implicit import absence_target, clitic_target, group_tokens, implicit_actor, is_impersonal
-from .event_roles import (SUBJECT, EntityIndex, entities_of, find_roles, is_passive, is_pronoun, names_people,
+from .event_roles import (PHYSICAL, SUBJECT, EntityIndex, entities_of, find_roles, is_passive, is_pronoun, names_people,
                           subject_of)
 from .status import find_status, load_modality
 from .triggers import find_triggers, load_lexicon
@@ -305,6 +305,7 @@ def _event_for(trigger, sent, article, index, langdata, by_token, context) -> Ev
     if when is None:  # an announced act is dated by its saying; a "when" clause by its main clause
         announced = status == "planned" or etype != trigger.type
         when = borrowed_time(trigger, article, frames, reporting, announced=announced)
+    _place_the_unplaced(roles, index, etype)
     return Event(
         id="", type=etype, mode=emode, source=roles.source, target=roles.target,
         where=roles.where, when=when,
@@ -313,6 +314,29 @@ def _event_for(trigger, sent, article, index, langdata, by_token, context) -> Ev
         confidence=_confidence(roles, trigger, inherited),
         trigger={"text": article.text[trigger.start:trigger.end], "start": trigger.start,
                  "end": trigger.end})
+
+
+def _place_the_unplaced(roles, index, etype: str) -> None:
+    """People harmed or held where an act happens are of that place's country, as coders
+    read them: "six people" killed "in Quetta" are Pakistanis, "seis menores" detained "en
+    Cádiz" Spaniards; so are the people who protest there. Only unnamed groups whose own
+    words name no country take it, over the story's home country they were given."""
+    if roles.where is None:
+        return
+    entities = {e.id: e for e in index.article.entities}
+    place = entities.get(roles.where)
+    # a town's country is trusted when the story names that country or has no other home
+    # ("Jalalabad" is also a town of India: in an Afghan story it is Afghan)
+    home = index.article.home_country
+    if place is None or place.country is None or (
+            home not in (None, place.country) and place.country not in index.countries_named()):
+        return
+    people = roles.target if etype in PHYSICAL else roles.source if etype == "PROTEST" else []
+    for ent_id in people:
+        entity = entities.get(ent_id)
+        if entity is not None and entity.type == "MISC" and not entity.mentions and ent_id in index.guessed \
+                and ent_id not in index.things:
+            entity.country = place.country
 
 
 def roles_of_governor(governor, frames, index) -> list[str]:

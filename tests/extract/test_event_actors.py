@@ -49,3 +49,22 @@ def test_event_actors_subject_of_a_predicate_adjective_acts(pipeline, lang, text
     """"were swift to condemn": the subject of the copula is the one who condemns."""
     record, entities = extract(pipeline, text, lang, "2014-12-15")
     assert any(actor in names(e["source"], entities) for e in of_type(record, type_))
+
+
+@pytest.mark.parametrize("lang, text, type_, place, victims, country", [
+    ("en", "WASHINGTON (Reuters) - The United States warned its citizens against travel to Pakistan on Friday. "
+           "Gunmen killed six people outside a mosque in Quetta on Thursday, police said.",
+     "ASSAULT", "Quetta", "people", "PAK"),
+    ("es", "Seis menores han sido detenidos en Cádiz acusados de abusos sexuales a dos chicas, según la Policía "
+           "Nacional.", "COERCE", "Cádiz", "presuntos", None),
+    ("es", "MADRID. - El Gobierno español pidió calma a sus ciudadanos en Pakistán. Varios hombres atacaron a dos "
+           "personas frente a una mezquita en Quetta.", "ASSAULT", "Quetta", "personas", "PAK"),
+])
+def test_event_actors_people_harmed_are_of_the_place(pipeline, lang, text, type_, place, victims, country):
+    """The act's place is the town a spot named lies in ("outside a mosque in Quetta"); the
+    unnamed people harmed there are of its country, over the story's home country."""
+    record, entities = extract(pipeline, text, lang, "2013-08-09")
+    event = next(e for e in of_type(record, type_) if e.get("where"))
+    assert entities[event["where"]]["name"] == place
+    if country:
+        assert any(victims in entities[i]["name"] and entities[i]["country"] == country for i in event["target"])
