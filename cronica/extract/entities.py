@@ -90,6 +90,14 @@ def _land_feature(ctx: _Context, name: str) -> bool:
     return any(w.lower() in ctx.rules["features"] for w in name.split())
 
 
+def _international(ctx: _Context, name: str) -> bool:
+    """A body of many countries ("Unión Europea", "United Nations", "OTAN"): no one
+    country's, whatever country the story is about."""
+    low = name.lower()
+    return any(w in ctx.rules["international"] for w in low.replace("-", " ").split()) or any(
+        " " in w and w in low for w in ctx.rules["international"])
+
+
 def _calendar_word(word: str, lang: str) -> bool:
     """A month or weekday name ("Clínica Mayo" names no Irish county)."""
     lex = load_lexicon(lang)
@@ -288,7 +296,7 @@ def _fill_home_country(ctx: _Context, clusters: list[Cluster], home: str | None)
     name still overrides it)."""
     for c in clusters:
         if home is None or c.country or c.type not in ("PERSON", "ORG") \
-                or any(_land_feature(ctx, m.text) for m in c.mentions):
+                or any(_land_feature(ctx, m.text) or _international(ctx, m.text) for m in c.mentions):
             continue
         first = min(c.mentions, key=lambda m: m.start)
         sent = next((s for s in ctx.article.sentences if s.start <= first.start < s.end), None)

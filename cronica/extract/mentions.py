@@ -40,7 +40,8 @@ def load_name_rules(lang: str) -> dict:
             "demonyms_as_names": bool(data.get("demonyms_as_names")),
             "anaphora": tuple(data.get("country_anaphora") or ()),
             "generic_places": frozenset(data.get("generic_place_words") or ()),
-            "features": frozenset(w.lower() for w in data.get("feature_words") or ())}
+            "features": frozenset(w.lower() for w in data.get("feature_words") or ()),
+            "international": frozenset(w.lower() for w in data.get("international_words") or ())}
 
 
 def _is_name_word(token, rules: dict) -> bool:

@@ -6,6 +6,7 @@ a word of any language: the words are in `cronica/lang/<lang>/event_triggers.yam
 """
 from __future__ import annotations
 
+
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
@@ -164,10 +165,21 @@ def _match_phrase(token, lexicon: Lexicon) -> Trigger | None:
     return None
 
 
+@lru_cache(maxsize=65536)
+def _dictionary_lemma(word: str, lang: str) -> str:
+    """A verb form's lemma from simplemma's word lists: the tagger's rules now and then
+    make one up ("reprimió" -> "reprimeír")."""
+    import simplemma
+    return simplemma.lemmatize(word, lang=lang).lower()
+
+
 def _match_verb(token, lexicon: Lexicon) -> Trigger | None:
     if token.pos_ not in VERB_POS and token.dep_ != "ROOT":
         return None
     lemma = _lemma(token)
+    if token.pos_ in VERB_POS and lemma not in lexicon.verbs and lemma not in lexicon.reflexive_verbs \
+            and lemma not in lexicon.negated_verbs:
+        lemma = _dictionary_lemma(token.lower_, lexicon.lang)
     key = lexicon.reflexive_verbs.get(lemma) if _has_reflexive(token, lexicon) else None
     key = key or lexicon.verbs.get(lemma)
     if key is None and token.pos_ in VERB_POS and token.lower_ != lemma:

@@ -208,3 +208,27 @@ def test_events_es_news_expulsion_needs_no_state(pipeline, text):
     record, entities = _extract(pipeline, text)
     for event in record["events"]:
         assert all(entities[i]["mentions"] for i in event["source"] if entities[i]["name"] == "autoridades")
+
+
+@pytest.mark.parametrize("text,type_,actor", [
+    # the tagger's lemma of "reprimió" is made up: the dictionary's is "reprimir"
+    ("El primer ministro Khalifa reprimió con mano de hierro la sublevación chií de los años noventa.",
+     "ASSAULT", "khalifa"),
+    ("Italia ofreció un lugar seguro para el desembarco de los 265 inmigrantes rescatados por el Open Arms.",
+     "AGREE", "italia"),
+])
+def test_events_es_news_verbs_read_through_the_dictionary(pipeline, text, type_, actor):
+    assert actor in _first_role(pipeline, text, type_, "source")
+
+
+@pytest.mark.parametrize("lang, text, body", [
+    ("es", "La Unión Europea también ha presentado una denuncia en la OMC contra EE UU.", "Unión Europea"),
+    ("en", "The European Union filed a complaint at the WTO against the United States.", "European Union"),
+])
+def test_events_international_body_takes_no_home_country(pipeline, lang, text, body):
+    """A body of many countries is no one country's, even in a story about one."""
+    record, entities = extract(pipeline, text, lang, "2018-06-01")
+    accused = _of_type(record, "ACCUSE")
+    assert accused and any(entities[i]["name"] == body and entities[i].get("country") is None
+                           for e in accused for i in e["source"])
+    assert any(entities[i].get("country") == "USA" for e in accused for i in e["target"])
