@@ -189,3 +189,12 @@ def test_events_en_conventions_readiness_is_offer_or_threat(pipeline, text, type
 @pytest.mark.parametrize("text, actor, other", [("Russia and Ukraine negotiated for three hours on Friday.", "RUS", "UKR")])
 def test_events_en_conventions_mutual_meeting(pipeline, text, actor, other):
     assert _coded(_events(pipeline, text), "CONSULT", actor, other)
+
+
+@pytest.mark.parametrize("text", [
+    "Duduzile Zuma-Sambudla pleaded not guilty to the charges when she appeared before the Durban high court.",
+    "The former minister pleaded innocent to all charges on Monday.",
+])
+def test_events_en_conventions_plea_of_innocence_is_denial(pipeline, text):
+    assert any(t == "REJECT" for t, _, _ in _events(pipeline, text))
+    assert not any(t == "REQUEST" for t, _, _ in _events(pipeline, text))
