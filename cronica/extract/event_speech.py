@@ -130,6 +130,8 @@ def _said_of(verb, objects: list) -> list:
     parts = [list(c.subtree) for c in verb.children if c.dep_ in PREDICATES and c.i > objects[0].i]
     # "called X “extremely negative”" parsed as X's modifier, or as a second object
     parts.extend([t for t in obj.subtree if t.i > obj.i] for obj in objects)
+    # "calificó de impecable el discurso": the verdict parsed as an object of its own
+    parts.extend(list(obj.subtree) for obj in objects if obj.pos_ == "ADJ")
     return parts
 
 

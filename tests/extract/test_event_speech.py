@@ -56,6 +56,9 @@ def test_event_speech_coded(pipeline, text, type_, actor, recipient):
     # the act judged is someone's through "de": "la decisión de Duque"
     pytest.param("es", "Nicolás Maduro dijo que la decisión de Iván Duque era ilegal.",
                  "ACCUSE", "Nicolás Maduro", "Iván Duque", id="es-decision-de"),
+    # the verdict before the object, parsed as an object of its own
+    pytest.param("es", "Pablo Casado calificó de impecable el discurso de Felipe VI en Nochebuena.",
+                 "SUPPORT", "Pablo Casado", "Felipe VI", id="es-calificó-de-impecable"),
     pytest.param("en", "Ukraine's foreign minister Dmytro Kuleba said Russia was responsible for the attack on the port.",
                  "ACCUSE", "UKR", "RUS", id="en-responsible"),
 ])
