@@ -326,6 +326,7 @@ def subject_of(verb, depth: int = 3):
 def _direct_roles(trigger, frames: dict, index: EntityIndex, roles: Roles, passive: bool) -> list:
     """Fill the actor from the verb's own arguments; return ranked recipient candidates."""
     agent, recipient = set(frames.get("agent") or ()), set(frames.get("recipient") or ())
+    addressee = set(frames.get("addressee") or ())
     if trigger.type in PHYSICAL:
         recipient -= set(frames.get("instrument") or ())
     if trigger.type in GIVING:
@@ -345,7 +346,9 @@ def _direct_roles(trigger, frames: dict, index: EntityIndex, roles: Roles, passi
             roles.source = roles.source or entities_of(author if author is not None else token, index,
                                                        make_nominal=author is not None)
         elif rel in ("obj", "obl") and marker in recipient:
-            targets.append((1 if rel == "obj" else 2, token))
+            # a party addressed ("against the United States") before a place-like recipient
+            # ("filed a complaint at the WTO against the United States")
+            targets.append((1 if rel == "obj" else 2 if marker in addressee else 2.5, token))
         elif rel == "obj" and not marker:
             targets.append((3, token))
     targets.extend(_phrase_objects(trigger, frames, skip))
