@@ -357,10 +357,10 @@ def _direct_roles(trigger, frames: dict, index: EntityIndex, roles: Roles, passi
 
 def _phrase_objects(trigger, frames: dict, skip: set) -> list:
     """An addressee hung on a phrase's other word: "citó como investigados a X" (X is under
-    "investigados")."""
+    "investigados"), "el establecimiento de relaciones con Israel", "signed a deal with X"."""
     addressee = set(frames.get("addressee") or ())
     return [(2, token) for word in trigger.tokens[1:] for rel, marker, token in arguments(word)
-            if rel == "obj" and marker in addressee and token.i not in skip]
+            if rel in ("obj", "obl") and marker in addressee and token.i not in skip]
 
 
 def _pick_target(trigger, frames: dict, index: EntityIndex, targets: list) -> list[str]:

@@ -232,3 +232,14 @@ def test_events_international_body_takes_no_home_country(pipeline, lang, text, b
     assert accused and any(entities[i]["name"] == body and entities[i].get("country") is None
                            for e in accused for i in e["source"])
     assert any(entities[i].get("country") == "USA" for e in accused for i in e["target"])
+
+
+@pytest.mark.parametrize("text,type_,actor,recipient", [
+    ("La Cámara de Representantes abrió la pesquisa contra Donald Trump el 24 de septiembre.",
+     "ACCUSE", "cámara de representantes", "donald trump"),
+    ("La Asociación Española de Guardias Civiles ejerce la acusación particular contra el joven.",
+     "ACCUSE", "asociación española de guardias civiles", "joven"),
+])
+def test_events_es_news_inquiries_and_prosecutions_accuse(pipeline, text, type_, actor, recipient):
+    assert actor in _first_role(pipeline, text, type_, "source")
+    assert recipient in _first_role(pipeline, text, type_, "target")
