@@ -594,7 +594,11 @@ def find_roles(trigger, frames: dict, index: EntityIndex, *, dateline_place=None
     """
     roles = Roles()
     if trigger.kind == "noun":
-        _noun_roles(trigger.head, frames, index, roles, {t.i for t in trigger.tokens}, trigger.type)
+        skip = {t.i for t in trigger.tokens}
+        _noun_roles(trigger.head, frames, index, roles, skip, trigger.type)
+        if not roles.target:  # "el establecimiento de relaciones con Israel": the party on the phrase's noun
+            roles.target = next((found for _, token in _phrase_objects(trigger, frames, skip)
+                                 for found in [entities_of(token, index)] if found), [])
     else:
         _verb_roles(trigger, frames, index, roles)
     roles.source = roles.source[:_MAX_ACTORS]

@@ -68,3 +68,15 @@ def test_event_actors_people_harmed_are_of_the_place(pipeline, lang, text, type_
     assert entities[event["where"]]["name"] == place
     if country:
         assert any(victims in entities[i]["name"] and entities[i]["country"] == country for i in event["target"])
+
+
+@pytest.mark.parametrize("lang, text, actor, recipient", [
+    ("es", "Marruecos anunció el establecimiento de relaciones diplomáticas con Israel.", "marruecos", "israel"),
+    ("en", "Morocco announced the normalization of relations with Israel.", "morocco", "israel"),
+])
+def test_event_actors_party_on_a_phrase_noun(pipeline, lang, text, actor, recipient):
+    """A noun phrase's act ('el establecimiento de relaciones con X') is aimed at the party
+    its second word names."""
+    record, entities = extract(pipeline, text, lang, "2020-12-10")
+    events = of_type(record, "SUPPORT")
+    assert any(actor in names(e["source"], entities) and recipient in names(e["target"], entities) for e in events)
