@@ -243,3 +243,14 @@ def test_events_international_body_takes_no_home_country(pipeline, lang, text, b
 def test_events_es_news_inquiries_and_prosecutions_accuse(pipeline, text, type_, actor, recipient):
     assert actor in _first_role(pipeline, text, type_, "source")
     assert recipient in _first_role(pipeline, text, type_, "target")
+
+
+@pytest.mark.parametrize("text,type_,actor,recipient", [
+    ("La Procuraduría Federal del Consumidor multó a la aerolínea con dos millones de pesos.",
+     "SANCTION", "procuraduría federal del consumidor", "aerolínea"),
+    ("El Gobierno indultó a los nueve presos condenados por el proceso independentista.",
+     "RETREAT", "gobierno", "presos"),
+])
+def test_events_es_news_fines_and_pardons(pipeline, text, type_, actor, recipient):
+    assert actor in _first_role(pipeline, text, type_, "source")
+    assert recipient in _first_role(pipeline, text, type_, "target")
