@@ -235,22 +235,17 @@ def test_events_international_body_takes_no_home_country(pipeline, lang, text, b
 
 
 @pytest.mark.parametrize("text,type_,actor,recipient", [
-    ("La Cámara de Representantes abrió la pesquisa contra Donald Trump el 24 de septiembre.",
-     "ACCUSE", "cámara de representantes", "donald trump"),
-    ("La Asociación Española de Guardias Civiles ejerce la acusación particular contra el joven.",
-     "ACCUSE", "asociación española de guardias civiles", "joven"),
+    # inquiries opened and prosecutions brought accuse
+    pytest.param("La Cámara de Representantes abrió la pesquisa contra Donald Trump el 24 de septiembre.",
+                 "ACCUSE", "cámara de representantes", "donald trump", id="abrir-pesquisa"),
+    pytest.param("La Asociación Española de Guardias Civiles ejerce la acusación particular contra el joven.",
+                 "ACCUSE", "asociación española de guardias civiles", "joven", id="ejercer-acusacion"),
+    # fines sanction, pardons release
+    pytest.param("La Procuraduría Federal del Consumidor multó a la aerolínea con dos millones de pesos.",
+                 "SANCTION", "procuraduría federal del consumidor", "aerolínea", id="multar"),
+    pytest.param("El Gobierno indultó a los nueve presos condenados por el proceso independentista.",
+                 "RETREAT", "gobierno", "presos", id="indultar"),
 ])
-def test_events_es_news_inquiries_and_prosecutions_accuse(pipeline, text, type_, actor, recipient):
-    assert actor in _first_role(pipeline, text, type_, "source")
-    assert recipient in _first_role(pipeline, text, type_, "target")
-
-
-@pytest.mark.parametrize("text,type_,actor,recipient", [
-    ("La Procuraduría Federal del Consumidor multó a la aerolínea con dos millones de pesos.",
-     "SANCTION", "procuraduría federal del consumidor", "aerolínea"),
-    ("El Gobierno indultó a los nueve presos condenados por el proceso independentista.",
-     "RETREAT", "gobierno", "presos"),
-])
-def test_events_es_news_fines_and_pardons(pipeline, text, type_, actor, recipient):
+def test_events_es_news_actor_and_recipient(pipeline, text, type_, actor, recipient):
     assert actor in _first_role(pipeline, text, type_, "source")
     assert recipient in _first_role(pipeline, text, type_, "target")
