@@ -8,6 +8,7 @@ text states count first; the country an article was inferred to be about
 (`country_from: "article"`) counts only for names that no article places.
 
     .venv/bin/python scripts/build_knowledge.py [--shared ../shared] [--limit N]
+    .venv/bin/python scripts/build_knowledge.py --reuse-votes   # select again from the last run's votes
 """
 from __future__ import annotations
 
@@ -31,7 +32,8 @@ OUT = LANG_DIR / "xx" / "gazetteer" / "known_entities.tsv"
 CORPUS = ("es.jsonl", "en.jsonl")
 
 
-VOTES = Path(__file__).resolve().parent.parent / "build" / "knowledge-votes.json"  # the pipeline's votes, kept to select again
+# the pipeline's votes, kept so that the table can be selected again without running it
+VOTES = Path(__file__).resolve().parent.parent / "build" / "knowledge-votes.json"
 
 
 def _write_votes(votes: dict, labels: dict) -> None:
