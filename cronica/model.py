@@ -117,8 +117,8 @@ class Article:
     # read again by the entity layer as country evidence; not part of the record
     gazetteer_mentions: list[Mention] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
-    # the one country the article is about (its dateline's, or the one its places name far
-    # more than any other), set by the entity layer; not part of the record
+    # the one country the article is about (its dateline's, the one its places name far more
+    # than any other, or its publisher's), set by the entity layer; not part of the record
     home_country: str | None = None
     times: list[TimeExpr] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)

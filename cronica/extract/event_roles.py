@@ -8,10 +8,11 @@ tied to entities by the character offsets of entity mentions.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..model import Entity
 from .event_reference import referent
-from .actor_context import country_of_group, find_evidence
+from .actor_context import COUNTRY_KINDS, country_of_group, find_evidence
 from .linking import load_gazetteer
 
 SUBJECT = {"nsubj", "nsubj:pass", "nsubjpass", "csubj"}
@@ -97,9 +98,10 @@ class EntityIndex:
                                     key=lambda e: e.start)
         return self._evidence
 
-    def countries_named(self) -> set[str]:
+    @cached_property
+    def countries_named(self) -> frozenset[str]:
         """The countries the article names (a country, its capital, a demonym)."""
-        return {ev.country for ev in self._country_evidence() if ev.kind in ("country", "capital", "demonym")}
+        return frozenset(ev.country for ev in self._country_evidence() if ev.kind in COUNTRY_KINDS)
 
     def _group_country(self, head, start: int, end: int) -> str | None:
         local = self.frames.get("local_groups")  # no list: every group is local

@@ -27,7 +27,7 @@ from functools import lru_cache
 from ..lang.loader import load
 from ..model import Event
 from .attribution import find_attribution, is_reporting
-from .event_roles import POSSESSIVE, SUBJECT, entities_of, find_roles, is_pronoun
+from .event_roles import POSSESSIVE, SUBJECT, entities_of, find_roles, is_pronoun, marker_of
 
 OBJECTS = {"dobj", "obj"}
 # what a verb of naming says of its object: "called X negative" (oprd), "described X as Y" (prep)
@@ -109,7 +109,7 @@ def _author(token, index, by_token: dict, frames: dict, context, judge: list, ac
     if act is not None:
         source = [i for i in find_roles(act, frames, index).source if i not in judge]
         return source or [i for i in context.by_type.get(act.type) or [] if i not in judge]
-    owners = index.ids_in([t for c in token.children if c.dep_ in POSSESSIVE | MODIFIERS or _of_phrase(c)
+    owners = index.ids_in([t for c in token.children if c.dep_ in POSSESSIVE | MODIFIERS or _of_phrase(c, frames)
                            for t in c.subtree])
     # "called Trump reckless", "el representante Adam Schiff era culpable": the one named is the one judged
     owners = owners or index.ids_in([token] + [t for c in token.children if c.dep_ == "appos" for t in c.subtree])
@@ -120,9 +120,10 @@ def _author(token, index, by_token: dict, frames: dict, context, judge: list, ac
                  if type_ in acts.deeds and not set(source) & set(judge)), [])
 
 
-def _of_phrase(token) -> bool:
-    """A genitive phrase on a noun: "la decisión de Duque", "the decision of the court"."""
-    return token.dep_ == "nmod" and any(c.dep_ == "case" and c.lower_ in ("de", "del", "of") for c in token.children)
+def _of_phrase(token, frames: dict) -> bool:
+    """A possessor's phrase on a noun (the language's `possessor` markers): "la decisión de
+    Duque", "the decision of the court"."""
+    return token.dep_ == "nmod" and marker_of(token) in set(frames.get("possessor") or ())
 
 
 def _said_of(verb, objects: list) -> list:

@@ -329,7 +329,7 @@ def _place_the_unplaced(roles, index, etype: str) -> None:
     # ("Jalalabad" is also a town of India: in an Afghan story it is Afghan)
     home = index.article.home_country
     if place is None or place.country is None or (
-            home not in (None, place.country) and place.country not in index.countries_named()):
+            home not in (None, place.country) and place.country not in index.countries_named):
         return
     people = roles.target if etype in PHYSICAL else roles.source if etype == "PROTEST" else []
     for ent_id in people:

@@ -176,10 +176,6 @@ def org_key(name: str, kind: str | None, country: str | None) -> str:
     return "org:" + slug(name)
 
 
-# second-level labels under which a country-code domain is its country's own ("com.co")
-_SECOND_LEVEL = frozenset(("com", "org", "net", "gov", "gob", "gub", "edu", "co", "ac", "info"))
-
-
 @lru_cache(maxsize=None)
 def _country_codes() -> dict[str, str]:
     """{two-letter country-code domain: ISO3} ("uk" is Great Britain's too)."""
@@ -193,6 +189,12 @@ def _domain_countries() -> dict[str, str]:
     """{country-code domain: ISO3} less the codes sold to anyone."""
     generic = set(load("xx", "entities").get("generic_country_domains") or [])
     return {k: v for k, v in _country_codes().items() if k not in generic}
+
+
+@lru_cache(maxsize=None)
+def _second_level() -> frozenset:
+    """Labels under which a country-code domain is its country's own ("com" in "com.co")."""
+    return frozenset(load("xx", "entities").get("second_level_domains") or ())
 
 
 @lru_cache(maxsize=None)
@@ -211,7 +213,7 @@ def url_country(url: str | None, lang: str) -> str | None:
         return None
     labels = m.group(1).lower().rstrip(".").split(".")
     country = _domain_countries().get(labels[-1])
-    if country is None and len(labels) > 2 and labels[-2] in _SECOND_LEVEL:  # "eltiempo.com.co"
+    if country is None and len(labels) > 2 and labels[-2] in _second_level():  # "eltiempo.com.co"
         country = _country_codes().get(labels[-1])
     if country:
         return country

@@ -6,7 +6,6 @@ a word of any language: the words are in `cronica/lang/<lang>/event_triggers.yam
 """
 from __future__ import annotations
 
-
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
