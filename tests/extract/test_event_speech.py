@@ -1,5 +1,5 @@
 """Verbal acts read from what is said: verdicts on acts, wrongs said to be done, conditional
-threats (extract/event_speech.py), on English news sentences."""
+threats (extract/event_speech.py), on English and Spanish news sentences."""
 from __future__ import annotations
 
 import pytest
@@ -21,35 +21,31 @@ def _coded(events, type_: str, actor: str, recipient: str | None) -> bool:
     return any(t == type_ and actor in src and (recipient is None or recipient in tgt) for t, src, tgt, _ in events)
 
 
-@pytest.mark.parametrize("text, type_, actor, recipient", [
+@pytest.mark.parametrize("lang, text, type_, actor, recipient", [
     # a verdict given by naming: "called X Y", "described X as Y"
-    pytest.param("Russian Deputy Foreign Minister Sergei Ryabkov called Trump's remarks “extremely negative”, RIA "
-                 "state news agency reported.", "ACCUSE", "RUS", "USA", id="naming-called"),
-    pytest.param("Leahy's spokesman David Carle called the U.S. charges against the senator politically motivated.",
+    pytest.param("en", "Russian Deputy Foreign Minister Sergei Ryabkov called Trump's remarks “extremely "
+                 "negative”, RIA state news agency reported.", "ACCUSE", "RUS", "USA", id="naming-called"),
+    pytest.param("en", "Leahy's spokesman David Carle called the U.S. charges against the senator politically "
+                 "motivated.",
                  "ACCUSE", "David Carle", "USA", id="naming-called-charges"),
-    pytest.param("Russian troops seized the port of Berdyansk on Monday. Ukraine's foreign minister described the "
-                 "move as an act of aggression.", "ACCUSE", "UKR", "RUS", id="naming-described"),
+    pytest.param("en", "Russian troops seized the port of Berdyansk on Monday. Ukraine's foreign minister described "
+                 "the move as an act of aggression.", "ACCUSE", "UKR", "RUS", id="naming-described"),
     # a verdict reported: "said X were nonsense"
-    pytest.param("Philippine presidential spokesman Salvador Panelo said the U.S. travel restrictions were "
+    pytest.param("en", "Philippine presidential spokesman Salvador Panelo said the U.S. travel restrictions were "
                  "nonsense.", "ACCUSE", "Salvador Panelo", "USA", id="reported-verdict"),
-    pytest.param("Iran's Foreign Minister Mohammad Javad Zarif said Trump's move amounts to desperate attempts to "
-                 "undermine a solid multilateral agreement.", "ACCUSE", "IRN", "USA", id="reported-verdict-amounts"),
+    pytest.param("en", "Iran's Foreign Minister Mohammad Javad Zarif said Trump's move amounts to desperate attempts "
+                 "to undermine a solid multilateral agreement.", "ACCUSE", "IRN", "USA", id="reported-verdict-amounts"),
     # a wrong said to be done: "X violated the truce", "X broke the accord"
-    pytest.param("Gaza Health Ministry spokesman Ashraf al-Qedra told reporters Israel violated the truce by "
+    pytest.param("en", "Gaza Health Ministry spokesman Ashraf al-Qedra told reporters Israel violated the truce by "
                  "shelling Rafah.", "ACCUSE", "Ashraf al-Qedra", "ISR", id="reported-wrong-violated"),
-    pytest.param("Israeli Prime Minister Benjamin Netanyahu said Hamas broke the accord by attacking Israeli forces.",
+    pytest.param("en", "Israeli Prime Minister Benjamin Netanyahu said Hamas broke the accord by attacking Israeli "
+                 "forces.",
                  "ACCUSE", "ISR", "Hamas", id="reported-wrong-broke"),
     # a threat said as a condition, a warning of harm
-    pytest.param("Pakistan's Prime Minister Imran Khan addressed Parliament on Tuesday night. “If India attacks us, "
-                 "we will respond,” Khan said.", "THREATEN", "PAK", "IND", id="conditional-threat"),
-    pytest.param("The Pakistani foreign minister warned that India's move would lead to a war in the region.",
+    pytest.param("en", "Pakistan's Prime Minister Imran Khan addressed Parliament on Tuesday night. “If India "
+                 "attacks us, we will respond,” Khan said.", "THREATEN", "PAK", "IND", id="conditional-threat"),
+    pytest.param("en", "The Pakistani foreign minister warned that India's move would lead to a war in the region.",
                  "THREATEN", "PAK", "IND", id="warning-of-harm"),
-])
-def test_event_speech_coded(pipeline, text, type_, actor, recipient):
-    assert _coded(_events(pipeline, text), type_, actor, recipient)
-
-
-@pytest.mark.parametrize("lang, text, type_, actor, recipient", [
     # guilt laid on someone named: the copula hangs on the predicate in Spanish
     pytest.param("es", "Donald Trump señaló que el representante Adam Schiff era culpable de traición.",
                  "ACCUSE", "Donald Trump", "Adam Schiff", id="es-culpable"),
@@ -59,10 +55,10 @@ def test_event_speech_coded(pipeline, text, type_, actor, recipient):
     # the verdict before the object, parsed as an object of its own
     pytest.param("es", "Pablo Casado calificó de impecable el discurso de Felipe VI en Nochebuena.",
                  "SUPPORT", "Pablo Casado", "Felipe VI", id="es-calificó-de-impecable"),
-    pytest.param("en", "Ukraine's foreign minister Dmytro Kuleba said Russia was responsible for the attack on the port.",
-                 "ACCUSE", "UKR", "RUS", id="en-responsible"),
+    pytest.param("en", "Ukraine's foreign minister Dmytro Kuleba said Russia was responsible for the attack on the "
+                 "port.", "ACCUSE", "UKR", "RUS", id="en-responsible"),
 ])
-def test_event_speech_verdict_on_someone(pipeline, lang, text, type_, actor, recipient):
+def test_event_speech_coded(pipeline, lang, text, type_, actor, recipient):
     assert _coded(_events(pipeline, text, lang=lang), type_, actor, recipient)
 
 
