@@ -63,7 +63,7 @@ class Lexicon:
     data: dict
     forms: dict = field(default_factory=dict)      # class -> {folded form: key}
     classes: dict = field(default_factory=dict)    # class -> regex
-    patterns: list = field(default_factory=list)   # (rule, compiled regex)
+    patterns: list = field(default_factory=list)   # (rule, WordStartPattern)
     connectors: dict = field(default_factory=dict)  # name -> compiled fullmatch regex
     prefixes: list = field(default_factory=list)   # (key, compiled regex ending at $)
     future: list = field(default_factory=list)
@@ -167,7 +167,38 @@ def _expand(lex: Lexicon, template: str, path) -> str:
         return f"(?P<{name}{idx or ''}>{lex.classes[name]})"
     plain = "".join(unicodedata.normalize("NFD", ch)[0] if ch.isalpha() else ch for ch in template)
     body = _PLACEHOLDER.sub(sub, plain).replace(" ?", r"\s*").replace(" ", r"\s+")
-    return r"(?<![^\W_])" + body + r"(?![^\W_])"
+    return _WORD_START + body + r"(?![^\W_])"
+
+
+_WORD_START = r"(?<![^\W_])"
+
+
+class WordStartPattern:
+    """A template compiled twice: as written (`(?<![^\W_])` + body), and with a consumed
+    non-alphanumeric character in place of the lookbehind, which `re` scans for quickly
+    instead of trying the whole template at every character. `search` finds the same
+    leftmost match as the template's own `search`."""
+
+    def __init__(self, regex: str):
+        self.regex = re.compile(regex)
+        self.pattern = self.regex.pattern
+        body = regex[len(_WORD_START):] if regex.startswith(_WORD_START) else None
+        self._after_gap = re.compile(r"[\W_]" + body) if body is not None else None
+
+    def search(self, string: str, pos: int = 0):
+        if self._after_gap is None:
+            return self.regex.search(string, pos)
+        if pos <= 0:
+            m = self.regex.match(string, 0)
+            if m is not None:
+                return m
+        gap = self._after_gap.search(string, max(pos - 1, 0))
+        if gap is None:
+            return None
+        return self.regex.match(string, gap.start() + 1) or self.regex.search(string, gap.start() + 1)
+
+    def __getattr__(self, name):
+        return getattr(self.regex, name)
 
 
 def _connector(forms) -> re.Pattern:
@@ -178,7 +209,7 @@ def _build_patterns(lex: Lexicon, path) -> None:
     for rule, templates in (lex.data.get("patterns") or {}).items():
         for template in templates:
             try:
-                lex.patterns.append((rule, re.compile(_expand(lex, template, path))))
+                lex.patterns.append((rule, WordStartPattern(_expand(lex, template, path))))
             except re.error as e:
                 raise LanguageDataError("E301", path=path, reason=f"bad template '{template}': {e}") from e
     for name, forms in (lex.data.get("connectors") or {}).items():

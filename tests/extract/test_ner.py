@@ -121,3 +121,15 @@ def test_ner_rejects_an_unknown_choice():
     article = Article(text=text, lang="es", doc=parse(text, "es"))
     with pytest.raises(ConfigError):
         ner.recognize(article, {"ner_model": "bert"})
+
+
+@pytest.mark.parametrize("lang", sorted(GOLD))
+def test_ner_matrix_products_through_numpy_find_the_same_names(lang, shared_data):
+    import spacy
+    if ner.load_recognizer(lang) is None:
+        pytest.skip("no recognizer shipped")
+    plain = spacy.load(ner.model_path(lang))  # thinc's own matrix products
+    for text, _ in read_gold(shared_data / GOLD[lang], 20):
+        doc = parse(text, lang, ("ner",))
+        fast = [(e.start_char, e.end_char, e.label_) for e in ner.own_entities(ner.load_recognizer(lang), doc)]
+        assert fast == [(e.start_char, e.end_char, e.label_) for e in ner.own_entities(plain, doc)]

@@ -60,3 +60,15 @@ def test_times_lexicon_builds_every_template(lang):
     lex = load_lexicon(lang)
     rules = {rule for rule, _ in lex.patterns}
     assert {"date", "month", "year", "weekday", "rel_unit", "season", "ago"} <= rules
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+@pytest.mark.parametrize("text", ["El 12 de mayo de 2020, el martes 3 de marzo y hace tres días.",
+                                  "12 de mayo; _12 de mayo, a12 de mayo. On May 5, 2021 and 3 days ago",
+                                  "", "mayo", "x"])
+def test_times_word_start_search_finds_what_the_template_finds(lang, text):
+    folded = fold(text)
+    for _, pattern in load_lexicon(lang).patterns:
+        for pos in range(len(folded) + 1):
+            fast, plain = pattern.search(folded, pos), pattern.regex.search(folded, pos)
+            assert (fast and (fast.span(), fast.groupdict())) == (plain and (plain.span(), plain.groupdict()))
