@@ -2,12 +2,12 @@
 
 "The president-elect received a congratulatory phone call from Taiwan's president" is a
 call by Taiwan's president to him; so are "received threats from the group", "got a visit
-from the envoy": the subject of a verb of receiving (`frames.receiving_verbs` in
+from the envoy", "recibió un millón de dólares de la universidad" (money is aid): the subject of a verb of receiving (`frames.receiving_verbs` in
 `lang/<lang>/event_triggers.yaml`) is the recipient, the "from" phrase (`frames.sender`) the actor.
 """
 from __future__ import annotations
 
-from .event_roles import OBJECT, arguments, entities_of, is_pronoun, subject_of
+from .event_roles import OBJECT, arguments, entities_of, is_pronoun, names_people, subject_of
 
 
 def received_roles(trigger, frames: dict, index) -> tuple[list, list] | None:
@@ -25,8 +25,11 @@ def received_roles(trigger, frames: dict, index) -> tuple[list, list] | None:
     if verb.lemma_.lower() not in (frames.get("receiving_verbs") or ()):
         return None
     sender = set(frames.get("sender") or ())
-    source = next((entities_of(token, index) for head in (noun, verb) for rel, marker, token in arguments(head)
-                   if rel == "obl" and marker in sender), [])
+    # "recibió un millón de dólares de la universidad": a sender's marker may also open what is
+    # sent, so an unnamed phrase sends only when it names people or a body of them
+    source = next((found for head in (noun, verb) for rel, marker, token in arguments(head)
+                   if rel == "obl" and marker in sender
+                   for found in [entities_of(token, index, make_nominal=names_people(token, frames))] if found), [])
     if not source:
         return None
     subject = subject_of(verb)

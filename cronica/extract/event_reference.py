@@ -10,12 +10,18 @@ region", "the area") in its sentence and the one before.
 
 A definite title with no name ("the president has defended his decision") is the one person
 of the article who holds that role (titles of `lang/<lang>/titles.yaml`).
+
+A personal object pronoun of the third person ("El Papa Francisco los felicitó", "la policía
+lo detuvo") stands for the nearest nominal before it, in its sentence or the one before,
+that agrees with it in number (and gender, where both show one) and names a person, a body
+or a group of people (`antecedent`).
 """
 from __future__ import annotations
 
 from .actor_context import load_patterns
 
 PLACES = {"GPE", "LOC"}
+NOMINAL_HEADS = {"NOUN", "PROPN"}
 BODIES = {"GPE", "LOC", "ORG"}
 CLAUSES = {"ccomp", "xcomp", "advcl", "acl", "relcl", "acl:relcl", "parataxis", "csubj", "conj"}
 OWN_NAMES = {"poss", "nmod:poss", "compound", "amod", "flat", "appos"}
@@ -95,3 +101,42 @@ def referent(token, index) -> list[str]:
         if ids:
             return ids[:1]
     return []
+
+
+def is_personal_object(token) -> bool:
+    """A third-person object pronoun that is neither reflexive nor neuter ("los", "him")."""
+    morph = token.morph
+    return token.pos_ == "PRON" and "Prs" in morph.get("PronType") and "3" in morph.get("Person") \
+        and bool({"Acc", "Dat"} & set(morph.get("Case"))) and "Yes" not in morph.get("Reflex") \
+        and "Neut" not in morph.get("Gender") and "Yes" not in morph.get("Poss")
+
+
+def _agrees(pronoun, noun) -> bool:
+    for feature in ("Number", "Gender"):
+        mine, theirs = set(pronoun.morph.get(feature)), set(noun.morph.get(feature))
+        if mine and theirs and not mine & theirs:
+            return False
+    return True
+
+
+def antecedent(token, accepts):
+    """The nominal a personal object pronoun stands for (see the module's rules), or None.
+
+    Args:
+        token: the pronoun (spaCy Token).
+        accepts: whether a nominal names a person, a body or a group of people.
+    """
+    if not is_personal_object(token):
+        return None
+    sent = token.sent
+    start = token.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    excluded = _own_clause(token)
+    for before in reversed(token.doc[start:token.i]):
+        if before.i in excluded or before.pos_ not in NOMINAL_HEADS:
+            continue
+        if before.head.i != before.i and before.head.pos_ == "PROPN" and before.dep_ in ("flat", "compound"):
+            continue  # a later word of a name: its head stands for it
+        if _agrees(token, before) and accepts(before):
+            return before
+    return None
+

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..model import Entity
-from .event_reference import referent
+from .event_reference import antecedent, referent
 from .actor_context import COUNTRY_KINDS, country_of_group, find_evidence
 from .linking import load_gazetteer
 
@@ -67,6 +67,7 @@ class EntityIndex:
         self.not_actors = frozenset(self.frames.get("not_actors") or ())
         self.things: set[str] = set()  # nominal entities whose noun names a thing, never an actor
         self.guessed: set[str] = set()  # nominal groups whose country is not named in their own words
+        self.unpeopled: set[str] = set()  # nominals that name no people, where the language lists its people nouns
         # "BANGKOK —" says where the story was filed: no event's actor
         self.dateline_end = (article.dateline or {}).get("end", 0)
         for entity in article.entities:
@@ -149,6 +150,9 @@ class EntityIndex:
                 self.guessed.add(ent_id)
             if head.lemma_.lower() in self.not_actors:
                 self.things.add(ent_id)
+            # a capitalised word the recogniser missed ("Hamás") may be any name: only common nouns
+            if self.frames.get("people") and head.pos_ == "NOUN" and not names_people(head, self.frames):
+                self.unpeopled.add(ent_id)
         # no mention spans: an unnamed group is an event's actor, not a named entity, and
         # must not count as one for named-entity readers
         return self._nominal[key]
@@ -239,9 +243,26 @@ def names_people(token, frames: dict) -> bool:
     """Whether an unnamed nominal names people or a body of people ("los policías", "un juez"),
     who can be an act's author; "por la tarde", "por una falla" cannot. With no word list in
     the language's frames, every nominal can."""
-    words = set(frames.get("local_groups") or ()) | set(frames.get("people") or ())
+    words = _people_words(frames)
+    if not words:
+        return True
     head = _group_head(token, set(frames.get("partitives") or ()))
-    return not words or head.lemma_.lower() in words or head.lower_ in words
+    forms = {head.lemma_.lower(), head.lower_}
+    # a capitalised plural the tagger takes for a name keeps its plural: "Organizaciones"
+    forms |= {f[:-2] for f in forms if f.endswith("es")} | {f[:-1] for f in forms if f.endswith("s")}
+    suffixes = tuple(frames.get("people_suffixes") or ())
+    return bool(forms & words) or (bool(suffixes) and head.lower_.endswith(suffixes))
+
+
+_PEOPLE_WORDS: dict[int, frozenset] = {}
+
+
+def _people_words(frames: dict) -> frozenset:
+    """The nouns of people and bodies of people in the language's frames, read once per frames."""
+    key = id(frames)
+    if key not in _PEOPLE_WORDS:
+        _PEOPLE_WORDS[key] = frozenset(frames.get("local_groups") or ()) | frozenset(frames.get("people") or ())
+    return _PEOPLE_WORDS[key]
 
 
 def author_of(token, frames: dict):
@@ -279,12 +300,25 @@ def entities_of(token, index: EntityIndex, *, make_nominal: bool = True) -> list
             # "pesqueros españoles de Fuenterrabía": the names inside, and the group itself
             inside = index.ids_in(phrase_tokens(head, index.frames))
             # "communication with it", "deployed to the region": the place named before, not a group
-            back = [] if inside else referent(head, index)
+            back = [] if inside else referent(head, index) or _antecedent_of(head, index)
             found = inside + back
             if make_nominal and head.pos_ in NOMINAL_POS and not back:
                 found.append(index.nominal(head))
         ids.extend(i for i in found if i not in ids)
     return ids[:_MAX_ACTORS]
+
+
+def _antecedent_of(pronoun, index: EntityIndex) -> list[str]:
+    """Entity ids of what a personal object pronoun stands for ("los felicitó": the children
+    named before); a named entity or a nominal naming people, never a thing."""
+    def accepts(token) -> bool:
+        named = [i for i in index.by_token.get(token.i, ()) if index.types.get(i) not in PLACE_TYPES | {"MISC"}]
+        return bool(named) or (not index.by_token.get(token.i)
+                               and bool(index.frames.get("people")) and names_people(token, index.frames))
+    found = antecedent(pronoun, accepts)
+    if found is None:
+        return []
+    return entities_of(found, index, make_nominal=True)
 
 
 def is_passive(verb, frames: dict) -> bool:
@@ -341,7 +375,8 @@ def _direct_roles(trigger, frames: dict, index: EntityIndex, roles: Roles, passi
         if rel == "subj" and not passive and not is_pronoun(token):
             roles.source = roles.source or entities_of(token, index)
         elif rel == "subj" and passive:
-            targets.append((0, token))
+            # "fue donada ... al Hospital": what is given is no recipient before the one it goes to
+            targets.append((3 if trigger.type in GIVING else 0, token))
         elif rel == "agent" or (passive and rel == "obl" and marker in agent):
             # "por" also gives a time or a cause: an unnamed one is an agent only if it names people
             author = author_of(token, frames)

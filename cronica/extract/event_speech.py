@@ -51,6 +51,8 @@ class SpeechActs:
     warning_verbs: frozenset = frozenset()
     harms: frozenset = frozenset()      # what a warning says may come: war, retaliation
     deeds: frozenset = frozenset()      # PLOVER types of material acts, which such a noun may name
+    claims: frozenset = frozenset()     # what is said of someone ("the allegations"), which a falsehood denies
+    falsehoods: re.Pattern | None = None
 
 
 def _pattern(words) -> re.Pattern:
@@ -73,7 +75,9 @@ def load_speech_acts(lang: str) -> SpeechActs:
                       frozenset(str(w).lower() for w in (data.get("warnings") or {}).get("verbs") or ()),
                       frozenset(str(w).lower() for w in (data.get("warnings") or {}).get("harms") or ()),
                       frozenset(t for t, v in load("xx", "plover").get("types", {}).items()
-                                if str(v.get("quad", "")).startswith("material")))
+                                if str(v.get("quad", "")).startswith("material")),
+                      frozenset(str(w).lower() for w in data.get("claims") or ()),
+                      _pattern(data["falsehoods"]) if data.get("falsehoods") else None)
 
 
 def _verdict(tokens, acts: SpeechActs) -> str | None:
@@ -85,6 +89,24 @@ def _verdict(tokens, acts: SpeechActs) -> str | None:
     lemmas = " ".join(t.lemma_.lower() for t in tokens)
     return next((type_ for type_, pattern in acts.verdicts if pattern.search(surface) or pattern.search(lemmas)),
                 None)
+
+
+def _denial(type_, judged, words, by_token: dict, acts: SpeechActs):
+    """(type, mode) of a verdict: one of falsehood on a claim ("called the allegations false",
+    "dijo que las acusaciones son falsas") denies it (REJECT) instead of accusing anyone."""
+    act = by_token.get(judged.i)
+    claim = judged.lemma_.lower() in acts.claims or judged.lower_ in acts.claims or (
+        act is not None and act.type == "ACCUSE")
+    if not claim or acts.falsehoods is None or _negated(words):
+        return type_, None
+    surface = " ".join(t.lower_ for t in sorted(words, key=lambda t: t.i))
+    lemmas = " ".join(t.lemma_.lower() for t in sorted(words, key=lambda t: t.i))
+    false = acts.falsehoods.search(surface) or acts.falsehoods.search(lemmas)
+    return ("REJECT", "deny") if false else (type_, None)
+
+
+def _negated(tokens) -> bool:
+    return any(t.dep_ in NEGATION or "Neg" in t.morph.get("Polarity") for t in tokens)
 
 
 def _speaker(verb, index, context) -> list[str]:
@@ -152,6 +174,8 @@ def _judgements(sent, article, index, frames, by_token, context, acts) -> tuple[
         if not objects:
             continue
         type_ = next(filter(None, (_verdict(part, acts) for part in _said_of(verb, objects))), None)
+        said = [t for part in _said_of(verb, objects) for t in part]
+        type_, mode = _denial(type_, objects[0], said, by_token, acts)
         own, manner = by_token.get(verb.i), by_token.get(verb.head.i)
         source = _speaker(verb, index, context)
         if type_ is None or not source or (own is not None and own.type == type_) or (
@@ -159,8 +183,9 @@ def _judgements(sent, article, index, frames, by_token, context, acts) -> tuple[
             continue  # "denied the accusations, calling them lies": the manner of the denial
         obj, target = next(((o, t) for o in objects
                             for t in [_author(o, index, by_token, frames, context, source, acts)] if t), (None, []))
-        if target:  # a verdict on no one's act ("called the crossing a success") is no act on anyone
-            events.append(_make(type_, source, target, verb, sent, article))
+        if target or mode:  # a verdict on no one's act ("called the crossing a success") is no act on anyone
+            obj = obj if obj is not None else objects[0]
+            events.append(_make(type_, source, target, verb, sent, article, mode=mode))
             silenced.update({verb.i, obj.i})
     return events, silenced
 
@@ -198,8 +223,9 @@ def _equated(sent, article, index, frames, by_token, context, acts, reporting) -
         if type_ is None or not source:
             continue
         target = _author(subject, index, by_token, frames, context, source, acts)
-        if target:
-            events.append(_make(type_, source, target, verb, sent, article))
+        type_, mode = _denial(type_, subject, said, by_token, acts)
+        if target or mode:  # a claim denied is a denial even when the story does not say whose
+            events.append(_make(type_, source, target, verb, sent, article, mode=mode))
             silenced.add(subject.i)
     return events, silenced
 

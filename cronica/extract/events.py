@@ -271,6 +271,12 @@ def _event_for(trigger, sent, article, index, langdata, by_token, context) -> Ev
     if not roles.target:
         roles.target = [i for i in fallback_target(trigger, frames, index, by_token) if i not in roles.source]
     roles.source = [i for i in roles.source if i not in index.things]  # "the blast hit", "bodies were brought"
+    if roles.source and roles.source_how == "syntax" and all(i in index.unpeopled for i in roles.source):
+        # "la crisis exige", "los datos se están manifestando", "la ley prohíbe": a thing does
+        # no deed of words or will; a harm it causes has no actor
+        if trigger.type not in PHYSICAL:
+            return None
+        roles.source = []
     inherited = False
     if not roles.source and trigger.kind != "noun":
         roles.source = [i for i in _speaker(trigger, index, reporting) if i not in roles.target]

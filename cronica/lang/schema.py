@@ -25,7 +25,8 @@ KINDS: dict[str, set[str] | None] = {
     "entities": None,
     "demonyms": {"demonyms", "inflection", "ambiguous"},
     "plover": {"types"},
-    "speech_acts": {"judging_verbs", "equatives", "verdicts", "wrongs", "acts_told", "warnings"},
+    "speech_acts": {"judging_verbs", "equatives", "verdicts", "wrongs", "acts_told", "warnings", "claims",
+                    "falsehoods"},
 }
 
 
