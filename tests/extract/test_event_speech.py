@@ -57,6 +57,13 @@ def _coded(events, type_: str, actor: str, recipient: str | None) -> bool:
                  "SUPPORT", "Pablo Casado", "Felipe VI", id="es-calificó-de-impecable"),
     pytest.param("en", "Ukraine's foreign minister Dmytro Kuleba said Russia was responsible for the attack on the "
                  "port.", "ACCUSE", "UKR", "RUS", id="en-responsible"),
+    # a claim called false is denied, aimed at whoever made it (no one named: any recipient)
+    pytest.param("es", "El productor Gustavo Loza aseguró que las acusaciones de Karla Souza en su contra son "
+                 "completamente falsas.", "REJECT", "Gustavo Loza", "Karla Souza", id="es-claim-false"),
+    pytest.param("en", "Paul Manafort called the allegations by the Justice Department baseless.",
+                 "REJECT", "Paul Manafort", None, id="en-claim-baseless"),
+    pytest.param("en", "A Kremlin spokesman said the reports about Russian hackers were false.",
+                 "REJECT", "RUS", None, id="en-claim-false"),
 ])
 def test_event_speech_coded(pipeline, lang, text, type_, actor, recipient):
     assert _coded(_events(pipeline, text, lang=lang), type_, actor, recipient)

@@ -249,3 +249,43 @@ def test_events_international_body_takes_no_home_country(pipeline, lang, text, b
 def test_events_es_news_actor_and_recipient(pipeline, text, type_, actor, recipient):
     assert actor in _first_role(pipeline, text, type_, "source")
     assert recipient in _first_role(pipeline, text, type_, "target")
+
+
+@pytest.mark.parametrize("text,type_,actor,recipient", [
+    # money received is aid from its sender
+    ("Su equipo de investigación en Harvard había recibido 15 millones de dólares del Instituto Nacional de "
+     "Salud norteamericano.", "AID", "instituto nacional de salud", "equipo de investigación"),
+    # working side by side with another body
+    ("El Ministerio de Economía trabaja junto al Banco de España para identificar los problemas de "
+     "sobreendeudamiento.", "COOPERATE", "ministerio de economía", "banco de españa"),
+    # a gift goes to whom it is given, not to the thing given
+    ("Una de las campanas fue donada por la esposa del presidente al hospital pediátrico Bambino Gesù de Roma.",
+     "AID", "esposa del presidente", "bambino gesù"),
+    # an object pronoun stands for the people named before it
+    ("Los niños del Hospital Infantil acudieron a la audiencia. El papa Francisco los felicitó muy cálidamente.",
+     "SUPPORT", "francisco", "niños del hospital infantil"),
+])
+def test_events_es_news_roles_of_giving_working_and_pronouns(pipeline, text, type_, actor, recipient):
+    assert actor in _first_role(pipeline, text, type_, "source")
+    assert recipient in _first_role(pipeline, text, type_, "target")
+
+
+@pytest.mark.parametrize("text,type_", [
+    ("La crisis en nuestra frontera sur exige una respuesta del Gobierno.", "REQUEST"),
+    ("Los datos se están manifestando.", "PROTEST"),
+    ("Calviño defendió que el Gobierno ha movilizado ya miles de millones para hacer frente a la crisis.",
+     "MOBILIZE"),
+])
+def test_events_es_news_things_do_no_deeds(pipeline, text, type_):
+    record, _ = _extract(pipeline, text)
+    assert not _of_type(record, type_), record["events"]
+
+
+@pytest.mark.parametrize("text,type_,actor", [
+    ("AstraZeneca buscará la aprobación de emergencia de la FDA.", "REQUEST", "astrazeneca"),
+    ("Anthony Fauci celebró este lunes los resultados del nuevo estudio.", "SUPPORT", "fauci"),
+    ("Li Wenliang fue silenciado por la policía.", "COERCE", "policía"),
+])
+def test_events_es_news_acts_of_seeking_praising_and_silencing(pipeline, text, type_, actor):
+    assert actor in _first_role(pipeline, text, type_, "source")
+
