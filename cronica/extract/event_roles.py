@@ -363,7 +363,7 @@ def _direct_roles(trigger, frames: dict, index: EntityIndex, roles: Roles, passi
     """Fill the actor from the verb's own arguments; return ranked recipient candidates."""
     agent, recipient = set(frames.get("agent") or ()), set(frames.get("recipient") or ())
     addressee = set(frames.get("addressee") or ())
-    if trigger.type in PHYSICAL:
+    if trigger.type in PHYSICAL | {"THREATEN"}:  # "threatened Baghdad with sanctions": what with, not whom
         recipient -= set(frames.get("instrument") or ())
     if trigger.type in GIVING:
         recipient |= set(frames.get("beneficiary") or ())  # "approved $225 million for Israel"
@@ -413,7 +413,10 @@ def _pick_target(trigger, frames: dict, index: EntityIndex, targets: list) -> li
             return found
     verb = trigger.head
     if trigger.type in ADDRESSED_TYPES:
-        clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+        # "exigió que EE.UU. cancele", "expresaron su preocupación de que Kim podría buscar ..."
+        clause = next((c for c in verb.children if c.dep_ == "ccomp"), None) or next(
+            (c for c in (trigger.noun.children if trigger.noun is not None else ())
+             if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX")), None)
         subject = subject_of(clause) if clause is not None else None
         if subject is not None and not is_pronoun(subject):
             return entities_of(subject, index)

@@ -91,13 +91,18 @@ def _speaker(trigger, index, reporting) -> list[str]:
     verb = trigger.head
     if verb.dep_ == "acomp":
         verb = verb.head  # "Trump said: I am fully prepared to ...": the copula's clause
+    while verb.dep_ == "xcomp" and verb.head.i != verb.i and not any(c.dep_ in SUBJECT for c in verb.children):
+        verb = verb.head  # "We continue to consult with ..., the Pentagon said": the clause of "continue"
     if verb.dep_ not in ("ccomp", "parataxis") or not is_reporting(verb.head, reporting):
         return []
     pronoun = next((c for c in verb.children if c.dep_ in SUBJECT and is_pronoun(c)), None)
     if pronoun is None:
         return []
     speaker = subject_of(verb.head)
-    if speaker is None or is_pronoun(speaker) or _number(pronoun) not in (_number(speaker), None):
+    # "we" speaks for a body ("we continue to consult, the Pentagon said"); a third person must agree
+    first = "1" in pronoun.morph.get("Person")
+    if speaker is None or is_pronoun(speaker) or (
+            not first and _number(pronoun) not in (_number(speaker), None)):
         return []  # "they asked for a ransom, Morning Star News reported": not the reporter
     return entities_of(speaker, index)
 

@@ -171,6 +171,16 @@ def test_events_fixed_expression_is_not_event(pipeline, text, lang, type_):
      "familiares", None),
     ("El Gobierno de España envió invitaciones a los cuatro expresidentes.", "es", "CONSULT", "gobierno",
      "expresidentes"),
+    # what a threat is made with is not whom it is made against
+    ("President Trump threatened Baghdad with sanctions if U.S. forces were required to leave the country.", "en",
+     "THREATEN", "trump", "baghdad"),
+    # concern voiced over another's act
+    ("On Friday, Canada expressed concern over the arrests of activists in Saudi Arabia.", "en", "ACCUSE",
+     "canada", "saudi arabia"),
+    ("El Gobierno de Canadá expresó su preocupación por las detenciones de activistas.", "es", "ACCUSE",
+     "canadá", None),
+    ("We continue to consult with the Iraqi government regarding the mission, the Pentagon said.", "en",
+     "CONSULT", "pentagon", "iraqi government"),
 ])
 def test_events_news_frames(pipeline, text, lang, type_, actor, recipient):
     record, names = _extract(pipeline, text, lang)
