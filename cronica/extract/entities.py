@@ -214,12 +214,13 @@ def group_clusters(ctx: _Context, named: list[Mention]) -> tuple[list[Cluster], 
     return out, replaced
 
 
-def _sub_context(text: str, lang: str) -> _Context:
-    """Read a line outside the text (headline, caption) the way the text is read."""
+def _sub_context(text: str, lang: str, skip: tuple[str, ...] = ()) -> _Context:
+    """Read a line outside the text (headline, caption) the way the text is read, without
+    the spaCy components in `skip`."""
     from ..model import Sentence
     from .nlp import parse
     sub = Article(text=text, lang=lang)
-    sub.doc = parse(text, lang)
+    sub.doc = parse(text, lang, skip)
     sub.sentences = [Sentence(s.start_char, s.end_char) for s in sub.doc.sents]
     return _Context(sub)
 
@@ -244,7 +245,7 @@ def headline_roles(article: Article) -> dict:
     """Role -> countries the headline pairs with it ("El ministro de Relaciones Exteriores ruso")."""
     if not article.title:
         return {}
-    ctx = _sub_context(article.title, article.lang)
+    ctx = _sub_context(article.title, article.lang, ("ner",))  # its names are not read
     return role_countries(article.title, ctx.titles, ctx.evidence, ctx.patterns["link"])
 
 

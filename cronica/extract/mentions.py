@@ -175,15 +175,19 @@ def _title_follows(article: Article, end: int) -> bool:
     return regex is not None and gap == 1 and regex.match(article.text, end + 1) is not None
 
 
-def _match_at(doc, text: str, i: int, gazetteer: Gazetteer):
-    """Longest gazetteer form starting at token i: (last token index, link) or None."""
-    if not gazetteer.may_open(doc[i].text):
+def _match_at(doc, text: str, i: int, gazetteer: Gazetteer, tokens=None):
+    """Longest gazetteer form starting at token i: (last token index, link) or None.
+    `tokens`: (text, idx) of every token of `doc`, when the caller has them (one pass
+    over the Doc instead of a Token object for every look)."""
+    if tokens is None:
+        tokens = [(t.text, t.idx) for t in doc]
+    if not gazetteer.may_open(tokens[i][0]):
         return None
-    start = doc[i].idx
+    start = tokens[i][1]
     line_start = i == 0 or "\n" in doc[i - 1].text_with_ws or doc[i - 1].is_space
     found = None
-    for last in range(i, min(i + gazetteer.max_words + 1, len(doc) - 1) + 1):
-        form = text[start:doc[last].idx + len(doc[last].text)]
+    for last in range(i, min(i + gazetteer.max_words + 1, len(tokens) - 1) + 1):
+        form = text[start:tokens[last][1] + len(tokens[last][0])]
         if "\n" in form or not gazetteer.may_extend(form):
             break  # no longer form can match either
         link = lookup(gazetteer, form, capitals=line_start)
@@ -195,8 +199,9 @@ def _match_at(doc, text: str, i: int, gazetteer: Gazetteer):
 def find_gazetteer_mentions(article: Article, gazetteer: Gazetteer, sent_starts: set) -> list[Mention]:
     """Countries, capitals, cities and demonyms named in the text, by longest match."""
     doc, out, i = article.doc, [], 0
-    while i < len(doc):
-        found = _match_at(doc, article.text, i, gazetteer) if doc[i].text[:1].isalpha() else None
+    tokens = [(t.text, t.idx) for t in doc]
+    while i < len(tokens):
+        found = _match_at(doc, article.text, i, gazetteer, tokens) if tokens[i][0][:1].isalpha() else None
         if found is None:
             i += 1
             continue
