@@ -135,6 +135,14 @@ def test_events_unnamed_group_is_an_actor(pipeline, text, lang, type_, group):
 @pytest.mark.parametrize("text,lang,type_", [
     ("Sin embargo, el gobierno mantuvo su postura.", "es", "SANCTION"),
     ("Thousands marched in support of the strikers.", "en", "SUPPORT"),
+    # the wire's formulas for a comment not given or a question put
+    ("A presidency spokesman did not immediately respond to calls and text messages seeking comment on the "
+     "raid.", "en", "CONSULT"),
+    ("A presidency spokesman did not immediately respond to calls and text messages seeking comment on the "
+     "raid.", "en", "REQUEST"),
+    ("Orange and Alcatel-Lucent, the owners of the two sites, declined to comment on Le Monde's report.", "en",
+     "REJECT"),
+    ("El portavoz del ministerio declinó comentar la información del diario.", "es", "REJECT"),
 ])
 def test_events_fixed_expression_is_not_event(pipeline, text, lang, type_):
     record, _ = _extract(pipeline, text, lang)
@@ -181,6 +189,7 @@ def test_events_fixed_expression_is_not_event(pipeline, text, lang, type_):
      "canadá", None),
     ("We continue to consult with the Iraqi government regarding the mission, the Pentagon said.", "en",
      "CONSULT", "pentagon", "iraqi government"),
+
 ])
 def test_events_news_frames(pipeline, text, lang, type_, actor, recipient):
     record, names = _extract(pipeline, text, lang)
@@ -310,3 +319,18 @@ def test_events_invitation_is_consult(pipeline, text, lang, inviter, invitee):
     invites = [e for e in article.events if e.type == "CONSULT" and e.mode == "invite"]
     assert invites
     assert [names[i] for i in invites[0].source] == [inviter] and [names[i] for i in invites[0].target] == [invitee]
+
+
+@pytest.mark.parametrize("text,lang,type_,victim", [
+    # the "of" phrase of a killing or an arrest is whom it befalls, never its author
+    ("The killing of Haniyeh already brought negotiations back to the drawing board, Lina Khatib said.", "en",
+     "ASSAULT", "haniyeh"),
+    ("The arrest of two suspects was announced by the police on Friday.", "en", "COERCE", "suspects"),
+])
+def test_events_patient_noun_complement_is_recipient(pipeline, text, lang, type_, victim):
+    record, names = _extract(pipeline, text, lang)
+    events = _events_of(record, type_)
+    assert events, record["events"]
+    assert victim in " ".join(names[i] for i in events[0]["target"]).lower()
+    assert victim not in " ".join(names[i] for i in events[0]["source"]).lower()
+

@@ -67,6 +67,7 @@ def test_clean_news_scrape_lines_removed(news_records, record_id, gone, first_bo
     ("en-abp-JNpnQyLEjI9xIHQs", ["Follow Joel on Twitter"], "Attorney General Eric Holder"),
     ("en-abp-LrZxpc1aTsxTaFTV", ["Contributing: David Jackson"], "Attorney General William Barr told"),
     ("en-abp-W5DxceUDqB5nkhqR", ["sign up for our newsletter"], "The State Department has announced"),
+    ("en-abp-06gcWQ2Cz7bo6Rby", ["By signing up, you agree to our Privacy Policy"], "argues Ms. Wareham"),
     ("en-abp-bobq9ic7sbl0u8RS", ["Scott Eisen/Getty Images"], "With classes scheduled to start next week"),
     ("es-fnc-edfa8489fd6b", ["vínculos a páginas externas", "Cerrar panel", "Image caption"],
      "La rapidez con la que escaló la tensión"),
