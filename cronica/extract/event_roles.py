@@ -69,7 +69,8 @@ class EntityIndex:
         self.guessed: set[str] = set()  # nominal groups whose country is not named in their own words
         self.unpeopled: set[str] = set()  # nominals that name no people, where the language lists its people nouns
         # "BANGKOK —" says where the story was filed: no event's actor
-        self.dateline_end = (article.dateline or {}).get("end", 0)
+        dateline = article.dateline or {}
+        self.dateline_end = dateline.get("lead_end") or dateline.get("end", 0)
         for entity in article.entities:
             for start, end in entity.mentions:
                 if end <= self.dateline_end:

@@ -13,9 +13,10 @@ def _pattern() -> re.Pattern:
 
 
 def find_dateline(text: str) -> dict | None:
-    """Return `{text, place, start, end}` for a dateline opening `text`, or None.
+    """Return `{text, place, start, end, lead_end}` for a dateline opening `text`, or None.
 
-    `place` is filled later with the id of the entity the dateline names.
+    `place` is filled later with the id of the entity the dateline names; `lead_end` is where
+    the dateline with its agency and dash ends ("Cairo (AFP) - "): no name before it acts.
     """
     match = _pattern().match(text)
     if not match:
@@ -24,4 +25,4 @@ def find_dateline(text: str) -> dict | None:
     if len(place) < 3 or not any(c.isalpha() for c in place):
         return None
     start = match.start("place")
-    return {"text": place, "place": None, "start": start, "end": start + len(place)}
+    return {"text": place, "place": None, "start": start, "end": start + len(place), "lead_end": match.end()}

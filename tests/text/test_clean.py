@@ -108,14 +108,22 @@ def test_clean_raw_text_is_kept_exactly():
     ("WASHINGTON — The day after his ill-fated news conference", "WASHINGTON"),
     ("MADRID (EFE).- El Gobierno aprobó", "MADRID"),
     ("BOGOTÁ, Colombia (AP) — Miles de personas marcharon", "BOGOTÁ"),
+    # a capitalised place is a dateline when an agency follows it; two places share one
+    ("Cairo (AFP) - Palestinian leader Mahmud Abbas announced Saturday a cut of all ties", "Cairo"),
+    ("Washington (CNN)President Donald Trump's top aides were in touch", "Washington"),
+    ("MONTREAL/RIYADH (Reuters) - Canadian Prime Minister Justin Trudeau on Wednesday said", "MONTREAL/RIYADH"),
 ])
 def test_dateline_found(text, place):
     found = find_dateline(text)
     assert found["text"] == place
     assert text[found["start"]:found["end"]] == place
+    # the agency and the dash belong to the dateline: no name there is an actor
+    rest = text[found["lead_end"]:]
+    assert found["lead_end"] > found["end"] and rest[:1] not in ("", " ", "(", "-", "—", ":", ".")
 
 
 @pytest.mark.parametrize("text", ["La agencia oficial de noticias dijo que Lavrov fue invitado.",
-                                  "EE.UU. y Rusia firmaron un acuerdo."])
+                                  "EE.UU. y Rusia firmaron un acuerdo.",
+                                  "Palestinian leader Mahmud Abbas (pictured) said on Saturday"])
 def test_dateline_absent(text):
     assert find_dateline(text) is None
