@@ -20,6 +20,11 @@ def test_event_actors_dateline_is_no_actor(pipeline):
            "Anna Mallika, a Thai-American auditor, said she was in an exercise class when the blast hit.", "device"),
     ("es", "La explosión alcanzó a varios vehículos que circulaban por la avenida y causó la muerte de tres "
            "personas, según informó la policía.", "explosión"),
+    ("en", "The Sunday airstrike hit a military facility near the presidential palace in Damascus, The New York "
+           "Times reported.", "airstrike"),
+    ("en", "The material that killed Litvinenko has a half-life of just 138 days.", "material"),
+    # a thing in Spanish does no deed of words or will: the event goes with its subject
+    ("es", "Ese dinero estaba previsto para financiar, sobre todo, actuaciones en el ámbito educativo.", "dinero"),
 ])
 def test_event_actors_things_never_act(pipeline, lang, text, thing):
     record, entities = extract(pipeline, text, lang, "2015-08-17")
