@@ -257,6 +257,15 @@ def _names_no_act(trigger, lexicon: Lexicon) -> bool:
     return any(f"{_lemma(verb)} {_lemma(o)}" in lexicon.frames["not_acts"] for o in objects)
 
 
+def _is_attempt(trigger, lexicon: Lexicon) -> bool:
+    """A verb of asking that, with an infinitive, tells a try (`frames.attempts`): "Israel sought
+    to calm Damascus", "Hezbollah seeks to avoid a war" ask no one for anything."""
+    verb = trigger.head
+    if trigger.kind != "verb" or _lemma(verb) not in (lexicon.frames.get("attempts") or ()):
+        return False
+    return any(c.dep_ == "xcomp" and "Inf" in c.morph.get("VerbForm") for c in verb.children)
+
+
 def find_triggers(sent, lexicon: Lexicon) -> list[Trigger]:
     """Find event triggers in one sentence.
 
@@ -272,7 +281,7 @@ def find_triggers(sent, lexicon: Lexicon) -> list[Trigger]:
         if token.i in used:
             continue
         trigger = _match_phrase(token, lexicon) or _match_verb(token, lexicon)
-        if trigger and _names_no_act(trigger, lexicon):
+        if trigger and (_names_no_act(trigger, lexicon) or _is_attempt(trigger, lexicon)):
             used.add(token.i)
             continue
         if trigger:

@@ -143,6 +143,8 @@ def test_events_unnamed_group_is_an_actor(pipeline, text, lang, type_, group):
     ("Orange and Alcatel-Lucent, the owners of the two sites, declined to comment on Le Monde's report.", "en",
      "REJECT"),
     ("El portavoz del ministerio declinó comentar la información del diario.", "es", "REJECT"),
+    # seeking to do something is trying, not asking
+    ("A day after the strike, Israel sought to calm tensions with its northern neighbour.", "en", "REQUEST"),
 ])
 def test_events_fixed_expression_is_not_event(pipeline, text, lang, type_):
     record, _ = _extract(pipeline, text, lang)
