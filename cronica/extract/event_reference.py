@@ -12,7 +12,7 @@ A definite title with no name ("the president has defended his decision") is the
 of the article who holds that role (titles of `lang/<lang>/titles.yaml`).
 
 A personal object pronoun of the third person ("El Papa Francisco los felicitó", "la policía
-lo detuvo") stands for the nearest nominal before it, in its sentence or the one before,
+lo detuvo", "decidieron acusarla") stands for the nearest nominal before it, in its sentence or the one before,
 that agrees with it in number (and gender, where both show one) and names a person, a body
 or a group of people (`antecedent`).
 """
@@ -104,9 +104,10 @@ def referent(token, index) -> list[str]:
 
 
 def is_personal_object(token) -> bool:
-    """A third-person object pronoun that is neither reflexive nor neuter ("los", "him")."""
+    """A third-person object pronoun that is neither reflexive nor neuter ("los", "him"), or a
+    verb that carries one as an enclitic, as the parse gives its features ("acusarla")."""
     morph = token.morph
-    return token.pos_ == "PRON" and "Prs" in morph.get("PronType") and "3" in morph.get("Person") \
+    return token.pos_ in ("PRON", "VERB", "AUX") and "Prs" in morph.get("PronType") and "3" in morph.get("Person") \
         and bool({"Acc", "Dat"} & set(morph.get("Case"))) and "Yes" not in morph.get("Reflex") \
         and "Neut" not in morph.get("Gender") and "Yes" not in morph.get("Poss")
 

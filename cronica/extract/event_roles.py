@@ -413,6 +413,10 @@ def _pick_target(trigger, frames: dict, index: EntityIndex, targets: list) -> li
         if found:
             return found
     verb = trigger.head
+    if trigger.kind == "verb" and verb.pos_ in ("VERB", "AUX"):
+        found = _antecedent_of(verb, index)  # "decidieron acusarla": whom the enclitic stands for
+        if found:
+            return found
     if trigger.type in ADDRESSED_TYPES:
         # "exigió que EE.UU. cancele", "expresaron su preocupación de que Kim podría buscar ..."
         clause = next((c for c in verb.children if c.dep_ == "ccomp"), None) or next(

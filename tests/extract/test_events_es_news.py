@@ -264,6 +264,9 @@ def test_events_es_news_actor_and_recipient(pipeline, text, type_, actor, recipi
     # an object pronoun stands for the people named before it
     ("Los niños del Hospital Infantil acudieron a la audiencia. El papa Francisco los felicitó muy cálidamente.",
      "SUPPORT", "francisco", "niños del hospital infantil"),
+    # an enclitic too ("acusarla": the minister named before)
+    ("La ministra presentó su plan el lunes. Los diputados decidieron acusarla de fraude.",
+     "ACCUSE", "diputados", "ministra"),
 ])
 def test_events_es_news_roles_of_giving_working_and_pronouns(pipeline, text, type_, actor, recipient):
     assert actor in _first_role(pipeline, text, type_, "source")
