@@ -112,6 +112,37 @@ def is_personal_object(token) -> bool:
         and "Neut" not in morph.get("Gender") and "Yes" not in morph.get("Poss")
 
 
+def is_personal_subject(token) -> bool:
+    """A third-person personal pronoun as a subject ("he", "it", "they"; "él", "ellos")."""
+    morph = token.morph
+    return token.pos_ == "PRON" and "Prs" in morph.get("PronType") and "3" in morph.get("Person") \
+        and token.dep_ in ("nsubj", "nsubjpass", "nsubj:pass") and "Yes" not in morph.get("Reflex") \
+        and "Yes" not in morph.get("Poss")
+
+
+def subject_antecedent(token, accepts):
+    """The subject a personal subject pronoun takes up: the nearest subject before it, in its
+    sentence (outside its clause) or the one before, that agrees with it and names a person or
+    a body ("The government of North Korea published a report in which it accused the CIA").
+
+    Args:
+        token: the pronoun (spaCy Token).
+        accepts: whether a nominal names a person, a body or a group of people.
+    """
+    if not is_personal_subject(token):
+        return None
+    sent = token.sent
+    start = token.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    excluded = _own_clause(token)
+    for before in reversed(token.doc[start:token.i]):
+        if before.i in excluded or before.pos_ not in NOMINAL_HEADS or before.dep_ not in (
+                "nsubj", "nsubjpass", "nsubj:pass"):
+            continue
+        if _agrees(token, before) and accepts(before):
+            return before
+    return None
+
+
 def _agrees(pronoun, noun) -> bool:
     for feature in ("Number", "Gender"):
         mine, theirs = set(pronoun.morph.get(feature)), set(noun.morph.get(feature))

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..model import Entity
-from .event_reference import antecedent, referent
+from .event_reference import antecedent, referent, subject_antecedent
 from .actor_context import COUNTRY_KINDS, country_of_group, find_evidence
 from .linking import load_gazetteer
 
@@ -290,7 +290,11 @@ def entities_of(token, index: EntityIndex, *, make_nominal: bool = True) -> list
     partitives = set(index.frames.get("partitives") or ())
     for head in (_group_head(t, partitives) for t in conjuncts(_through_space(token))):
         if head.idx < index.dateline_end:
-            continue  # the dateline ("BANGKOK —") parsed as the subject of the first sentence
+            # the dateline ("BANGKOK —") parsed as the subject of the first sentence; the real one
+            # may hang on it ("Cairo (AFP) - Palestinian leader Mahmud Abbas announced ...")
+            head = next((c for c in head.children if c.dep_ == "appos" and c.idx >= index.dateline_end), None)
+            if head is None:
+                continue
         if head.i in index.time_tokens:
             # "Bashar Assad Tuesday" parsed as one nominal: keep the names, drop the date
             tokens = [t for t in phrase_tokens(head, index.frames) if t.i not in index.time_tokens]
@@ -320,6 +324,23 @@ def _antecedent_of(pronoun, index: EntityIndex) -> list[str]:
     if found is None:
         return []
     return entities_of(found, index, make_nominal=True)
+
+
+def subject_referent(trigger, index: EntityIndex) -> list[str]:
+    """Entity ids a personal pronoun subject of the trigger's verb takes up (`subject_antecedent`)."""
+    if trigger.kind == "noun":
+        return []
+    subject = next((c for c in trigger.head.children if c.dep_ in SUBJECT), None)
+    if subject is None:
+        return []
+
+    def accepts(token) -> bool:
+        named = [i for i in index.by_token.get(token.i, ()) if index.types.get(i) not in PLACE_TYPES | {"MISC"}
+                 or index.types.get(i) == "GPE"]
+        return bool(named) or (not index.by_token.get(token.i) and bool(index.frames.get("people"))
+                               and names_people(token, index.frames))
+    found = subject_antecedent(subject, accepts)
+    return entities_of(found, index, make_nominal=True) if found is not None else []
 
 
 def is_passive(verb, frames: dict) -> bool:

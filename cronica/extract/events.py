@@ -26,6 +26,7 @@ from .event_time import VERBAL, borrowed_time, said_time
 from .event_when import Narrative, event_quantities as _quantities, event_when as _when, own_clause
 from .event_implicit import absence_target, clitic_target, group_tokens, implicit_actor, is_impersonal
 from .event_roles import (PHYSICAL, SUBJECT, EntityIndex, entities_of, find_roles, is_passive, is_pronoun, names_people,
+                          subject_referent,
                           subject_of)
 from .status import find_status, load_modality
 from .triggers import find_triggers, load_lexicon
@@ -286,6 +287,9 @@ def _event_for(trigger, sent, article, index, langdata, by_token, context) -> Ev
     if not roles.source and trigger.kind != "noun":
         roles.source = [i for i in _speaker(trigger, index, reporting) if i not in roles.target]
     impersonal = is_impersonal(trigger, lexicon)
+    if not roles.source and not is_passive(trigger.head, frames):
+        # "a report in which it accused the CIA": the subject a pronoun takes up
+        roles.source = [i for i in subject_referent(trigger, index) if i not in roles.target]
     if not roles.source and context.actor and _needs_context(trigger, frames) and not impersonal:
         roles.source, inherited = [i for i in context.actor if i not in roles.target], True
     elif not roles.source and _is_definite(trigger) and context.by_type.get(trigger.type):

@@ -191,6 +191,12 @@ def test_events_fixed_expression_is_not_event(pipeline, text, lang, type_):
      "canadá", None),
     ("We continue to consult with the Iraqi government regarding the mission, the Pentagon said.", "en",
      "CONSULT", "pentagon", "iraqi government"),
+    # a pronoun subject takes up the subject before it
+    ("The communist government of North Korea published a report on Friday in which it accused the CIA of "
+     "plotting to assassinate its leader.", "en", "ACCUSE", "north korea", "cia"),
+    # the dateline the parser took for the subject, with the real one hung on it
+    ("Cairo (AFP) - Palestinian leader Mahmud Abbas announced Saturday a cut of all ties with Israel.", "en",
+     "SANCTION", "abbas", "israel"),
 
 ])
 def test_events_news_frames(pipeline, text, lang, type_, actor, recipient):
