@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..model import Article, Mention
-from .linking import skeleton
+from .linking import skeleton, without_initials
 
 
 @dataclass
@@ -56,7 +56,8 @@ def name_fits(short: str, full: str) -> bool:
     A one-word name is the first or last word of the full name (Lavrov, Kim); a longer
     one has the same last word and variant given names (Serguéi / Sergey Lavrov).
     """
-    s, f = skeleton(short).split(), skeleton(full).split()
+    # a middle initial is no part of the match: "Donald Trump" names "Donald J. Trump"
+    s, f = without_initials(skeleton(short).split()), without_initials(skeleton(full).split())
     if not s or not f or len(s) > len(f):
         return False
     if len(s) == 1:

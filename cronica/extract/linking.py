@@ -165,8 +165,16 @@ def country_name(gazetteer: Gazetteer, iso3: str) -> str | None:
 
 
 def person_key(name: str) -> str:
-    """Key of a person ("Serguéi Lavrov" -> "person:sergei-lavrov")."""
-    return "person:" + slug(skeleton(name))
+    """Key of a person ("Serguéi Lavrov" -> "person:sergei-lavrov"); a middle initial is left
+    out ("Donald J. Trump" -> "person:donald-trump")."""
+    return "person:" + slug(" ".join(without_initials(skeleton(name).split())))
+
+
+def without_initials(words: list[str]) -> list[str]:
+    """A name's words without its middle initials ("donald j trump" -> "donald trump")."""
+    if len(words) < 3:
+        return words
+    return [words[0]] + [w for w in words[1:-1] if len(w) > 1] + [words[-1]]
 
 
 def org_key(name: str, kind: str | None, country: str | None) -> str:

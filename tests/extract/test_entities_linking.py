@@ -49,9 +49,17 @@ def test_entities_linking_romanisations_share_person_key(a, b):
     assert person_key(a) == person_key(b) and skeleton(a) == skeleton(b)
 
 
+@pytest.mark.parametrize("a, b", [("Donald J. Trump", "Donald Trump"), ("George W. Bush", "George Bush")])
+def test_entities_linking_middle_initial_shares_person_key(a, b):
+    assert person_key(a) == person_key(b)
+
+
 @pytest.mark.parametrize("short, full, fits", [
     ("Lavrov", "Sergey Lavrov", True), ("Kim", "Kim Jong Un", True), ("Serguéi Lavrov", "Sergey Lavrov", True),
     ("Jong", "Kim Jong Un", False), ("Sergei Shoigu", "Sergey Lavrov", False), ("Ivan Lavrov", "Sergey Lavrov", False),
+    # a middle initial is no part of the match
+    ("Donald Trump", "Donald J. Trump", True), ("George Bush", "George W. Bush", True),
+    ("Jeb Bush", "George W. Bush", False),
 ])
 def test_entities_linking_short_name_fits_full_name(short, full, fits):
     assert name_fits(short, full) is fits
