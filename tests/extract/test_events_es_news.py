@@ -264,6 +264,9 @@ def test_events_es_news_actor_and_recipient(pipeline, text, type_, actor, recipi
     # an object pronoun stands for the people named before it
     ("Los niños del Hospital Infantil acudieron a la audiencia. El papa Francisco los felicitó muy cálidamente.",
      "SUPPORT", "francisco", "niños del hospital infantil"),
+    # aid goes to whom it is for ("para")
+    ("El Gobierno aprobó una ayuda de 500 millones para los damnificados del terremoto.", "AID", "gobierno",
+     "damnificados"),
     # an enclitic too ("acusarla": the minister named before)
     ("La ministra presentó su plan el lunes. Los diputados decidieron acusarla de fraude.",
      "ACCUSE", "diputados", "ministra"),
