@@ -12,7 +12,7 @@ from .event_roles import arguments, entities_of, is_passive, phrase_tokens, subj
 # acts only a state does; told with no actor, their actor is the authorities of the place
 # (not an expulsion: one is expelled from a party, a school or a contest too)
 STATE_ACTS = {("COERCE", "arrest"), ("COERCE", "ban"), ("COERCE", "raid"), ("COERCE", "curfew"),
-              ("COERCE", "censor"), ("ACCUSE", "investigate")}
+              ("COERCE", "censor"), ("ACCUSE", "investigate"), ("RETREAT", "release")}
 
 
 def _lemma(verb) -> str:

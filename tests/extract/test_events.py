@@ -342,3 +342,19 @@ def test_events_patient_noun_complement_is_recipient(pipeline, text, lang, type_
     assert victim in " ".join(names[i] for i in events[0]["target"]).lower()
     assert victim not in " ".join(names[i] for i in events[0]["source"]).lower()
 
+
+@pytest.mark.parametrize("text,type_,country", [
+    # an act of the state told in the passive has the authorities of the place as its actor
+    ("Seven people who said they were teachers at the school had been arrested in Kaduna, Nigeria.", "COERCE",
+     "NGA"),
+    ("KADUNA, Nigeria — More than 300 boys were freed on Thursday. Seven men had been arrested and the boys "
+     "were released to their families.", "RETREAT", "NGA"),
+])
+def test_events_en_state_act_without_actor(pipeline, text, type_, country):
+    record, _ = _extract(pipeline, text, "en")
+    events = [e for e in _events_of(record, type_) if e["target"]]
+    assert events, record["events"]
+    entities = {e["id"]: e for e in record["entities"]}
+    actors = [entities[i] for i in events[0]["source"]]
+    assert actors and actors[0]["country"] == country and not actors[0]["mentions"]
+
