@@ -17,16 +17,29 @@ from functools import lru_cache
 from ..lang.loader import load_table
 from ..model import Article
 from ..pipeline import component
+from .linking import without_initials
 
 # entity types whose country is a fact about the entity (a place's country comes from the gazetteer)
 TYPES = ("PERSON", "ORG")
 WELL_KNOWN = 5  # articles that must state a country before it outweighs an article's inference
 
 
+def _rows() -> list[dict]:
+    """The generated table's rows, each person key as `person_key` makes it now (a table
+    built before middle initials left the key, "person:john-f-kennedi", still matches)."""
+    rows = []
+    for row in load_table("xx", "known_entities"):
+        key = row["key"]
+        if key.startswith("person:"):
+            key = "person:" + "-".join(without_initials(key[len("person:"):].split("-")))
+        rows.append({**row, "key": key})
+    return rows
+
+
 @lru_cache(maxsize=None)
 def known_countries() -> dict[str, str]:
     """Return {entity key: ISO 3166-1 alpha-3 country} from the generated table."""
-    return {row["key"]: row["country"] for row in load_table("xx", "known_entities") if row.get("country")}
+    return {row["key"]: row["country"] for row in _rows() if row.get("country")}
 
 
 def by_surname(known: dict[str, str]) -> dict[str, str]:
@@ -48,8 +61,7 @@ def by_surname(known: dict[str, str]) -> dict[str, str]:
 def _stated_rows() -> list[dict]:
     """Rows whose country some article's text states (`stated` 1), not only inferred from
     what the articles naming it were about."""
-    return [row for row in load_table("xx", "known_entities")
-            if row.get("country") and row.get("stated", "1") == "1"]
+    return [row for row in _rows() if row.get("country") and row.get("stated", "1") == "1"]
 
 
 @lru_cache(maxsize=None)

@@ -85,3 +85,9 @@ def test_knowledge_build_trusts_stated_countries_first(votes, expected):
 
     import scripts.build_knowledge as build
     assert build._decisive(collections.Counter(votes)) == collections.Counter(expected)
+
+
+@pytest.mark.parametrize("name", ["Leon E. Panetta", "Leon Panetta", "John F. Kennedy"])
+def test_knowledge_person_key_without_middle_initial(name):
+    from cronica.extract.linking import person_key
+    assert known_countries().get(person_key(name)) == "USA"
