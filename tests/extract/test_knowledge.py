@@ -2,6 +2,7 @@
 import pytest
 
 from cronica.extract.knowledge import apply_knowledge, by_surname, known_countries
+from cronica.extract.linking import person_key
 from cronica.lang.loader import LANG_DIR
 from cronica.model import Article, Entity
 
@@ -89,5 +90,4 @@ def test_knowledge_build_trusts_stated_countries_first(votes, expected):
 
 @pytest.mark.parametrize("name", ["Leon E. Panetta", "Leon Panetta", "John F. Kennedy"])
 def test_knowledge_person_key_without_middle_initial(name):
-    from cronica.extract.linking import person_key
     assert known_countries().get(person_key(name)) == "USA"
