@@ -131,14 +131,21 @@ def subject_antecedent(token, accepts):
     """
     if not is_personal_subject(token):
         return None
-    sent = token.sent
-    start = token.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
-    excluded = _own_clause(token)
-    for before in reversed(token.doc[start:token.i]):
-        if before.i in excluded or before.pos_ not in NOMINAL_HEADS or before.dep_ not in (
-                "nsubj", "nsubjpass", "nsubj:pass"):
+    return _nearest_before(token, lambda t: t.dep_ in ("nsubj", "nsubjpass", "nsubj:pass") and accepts(t))
+
+
+def _nearest_before(pronoun, fits):
+    """The nearest nominal before a pronoun, in its sentence (outside its own clause) or the
+    one before, that agrees with it and `fits`; a later word of a name gives way to its head."""
+    sent = pronoun.sent
+    start = pronoun.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    excluded = _own_clause(pronoun)
+    for before in reversed(pronoun.doc[start:pronoun.i]):
+        if before.i in excluded or before.pos_ not in NOMINAL_HEADS:
             continue
-        if _agrees(token, before) and accepts(before):
+        if before.head.i != before.i and before.head.pos_ == "PROPN" and before.dep_ in ("flat", "compound"):
+            continue
+        if _agrees(pronoun, before) and fits(before):
             return before
     return None
 
@@ -160,15 +167,4 @@ def antecedent(token, accepts):
     """
     if not is_personal_object(token):
         return None
-    sent = token.sent
-    start = token.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
-    excluded = _own_clause(token)
-    for before in reversed(token.doc[start:token.i]):
-        if before.i in excluded or before.pos_ not in NOMINAL_HEADS:
-            continue
-        if before.head.i != before.i and before.head.pos_ == "PROPN" and before.dep_ in ("flat", "compound"):
-            continue  # a later word of a name: its head stands for it
-        if _agrees(token, before) and accepts(before):
-            return before
-    return None
-
+    return _nearest_before(token, accepts)

@@ -313,17 +313,20 @@ def entities_of(token, index: EntityIndex, *, make_nominal: bool = True) -> list
     return ids[:_MAX_ACTORS]
 
 
+def _names_someone(token, index: EntityIndex) -> bool:
+    """Whether a nominal a pronoun may stand for names someone: a person, a body or a country
+    by name, or (where the language lists them) an unnamed group of people."""
+    named = [i for i in index.by_token.get(token.i, ()) if index.types.get(i) not in PLACE_TYPES | {"MISC"}
+             or index.types.get(i) == "GPE"]
+    return bool(named) or (not index.by_token.get(token.i) and bool(index.frames.get("people"))
+                           and names_people(token, index.frames))
+
+
 def _antecedent_of(pronoun, index: EntityIndex) -> list[str]:
     """Entity ids of what a personal object pronoun stands for ("los felicitó": the children
     named before); a named entity or a nominal naming people, never a thing."""
-    def accepts(token) -> bool:
-        named = [i for i in index.by_token.get(token.i, ()) if index.types.get(i) not in PLACE_TYPES | {"MISC"}]
-        return bool(named) or (not index.by_token.get(token.i)
-                               and bool(index.frames.get("people")) and names_people(token, index.frames))
-    found = antecedent(pronoun, accepts)
-    if found is None:
-        return []
-    return entities_of(found, index, make_nominal=True)
+    found = antecedent(pronoun, lambda t: _names_someone(t, index))
+    return entities_of(found, index, make_nominal=True) if found is not None else []
 
 
 def subject_referent(trigger, index: EntityIndex) -> list[str]:
@@ -331,15 +334,7 @@ def subject_referent(trigger, index: EntityIndex) -> list[str]:
     if trigger.kind == "noun":
         return []
     subject = next((c for c in trigger.head.children if c.dep_ in SUBJECT), None)
-    if subject is None:
-        return []
-
-    def accepts(token) -> bool:
-        named = [i for i in index.by_token.get(token.i, ()) if index.types.get(i) not in PLACE_TYPES | {"MISC"}
-                 or index.types.get(i) == "GPE"]
-        return bool(named) or (not index.by_token.get(token.i) and bool(index.frames.get("people"))
-                               and names_people(token, index.frames))
-    found = subject_antecedent(subject, accepts)
+    found = subject_antecedent(subject, lambda t: _names_someone(t, index)) if subject is not None else None
     return entities_of(found, index, make_nominal=True) if found is not None else []
 
 
