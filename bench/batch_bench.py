@@ -5,7 +5,9 @@ default, so the split of one large input over workers is part of what is measure
 Each Ray run reports its total time (actor start and model loading included) and its
 rate past start-up (a one-article-per-worker job measures the fixed cost). Targets: 2 workers >= 1.8x one
 worker; one worker >= 85% of plain extract. On a machine with other busy processes,
-compare rates past start-up, and only when the machine is otherwise idle.
+compare rates past start-up, and only when the machine is otherwise idle. Beside them, the
+machine's own ceiling: two plain extract processes at once (no Ray) against one, models
+loaded before timing; no engine can scale past what the machine's cores give two processes.
 
     .venv/bin/python bench/batch_bench.py [--articles 60] [--files 1] [--workers 1,2]
 """
@@ -48,6 +50,40 @@ def plain_extract(paths: list[str]) -> tuple[int, float]:
     start = time.perf_counter()
     done = sum(1 for r in extract_articles(read_inputs(paths, options), pipeline=pipeline) if isinstance(r, dict))
     return done, time.perf_counter() - start
+
+
+def _plain_in_process(paths, ready, go) -> None:
+    """One of two plain processes: load the models, wait for the other, then extract."""
+    from cronica.ingest import read_inputs
+    from cronica.model import Article
+    from cronica.pipeline import Pipeline
+    from cronica.runner import extract_articles
+    from cronica.settings import load_options
+    options = load_options(environ={})
+    pipeline = Pipeline(options=options)
+    for lang, text in (("es", "El ministro visitó Seúl."), ("en", "The minister visited Seoul.")):
+        pipeline(Article(text=text, lang=lang))
+    ready.wait()
+    go.wait()
+    for _ in extract_articles(read_inputs(paths, options), pipeline=pipeline):
+        pass
+
+
+def two_plain_processes(paths: list[str]) -> float:
+    """Seconds for two plain extract processes at once, each over all of `paths`, timed from
+    the moment both have their models loaded."""
+    import multiprocessing as mp
+    context = mp.get_context("spawn")
+    ready, go = context.Barrier(3), context.Event()
+    procs = [context.Process(target=_plain_in_process, args=(paths, ready, go)) for _ in range(2)]
+    for p in procs:
+        p.start()
+    ready.wait()
+    start = time.perf_counter()
+    go.set()
+    for p in procs:
+        p.join()
+    return time.perf_counter() - start
 
 
 def ray_job(paths: list[str], workers: int, out: str) -> tuple[int, float]:
@@ -98,6 +134,9 @@ def main(argv=None) -> int:
               f" on {os.cpu_count()} CPUs")
         done, seconds = plain_extract(paths)
         print(f"  plain extract (1 process)  {done:5d} records {seconds:7.1f} s  {done / seconds:6.2f} articles/s")
+        both = two_plain_processes(paths)
+        print(f"  plain extract, 2 processes {2 * done:5d} records {both:7.1f} s  {2 * done / both:6.2f} articles/s"
+              f"  = {2 * seconds / both:.2f}x one process: the machine's ceiling for 2 workers")
         counts = [int(w) for w in args.workers.split(",")]
         runs = {}
         start_ray(address=None, workers=max(counts))
