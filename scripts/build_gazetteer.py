@@ -177,7 +177,8 @@ def build_cities(country_forms: set[str]) -> list[tuple]:
 
 def _subdivision_names() -> list[tuple[str, str, bool]]:
     """(name, alpha-2, top level) of ISO 3166-2 subdivisions (states, provinces, regions)
-    in Latin letters; a bilingual name ("Bruxelles/Brussel") gives each of its halves.
+    in Latin letters; a bilingual name ("Bruxelles/Brussel", "Catalunya [Cataluña]", "Wales
+    [Cymru GB-CYM]") gives each of its halves, a code after the second one left out.
     Common words ("North", "Norte": `generic_place_words` of lang/<lang>/entities.yaml)
     are left out."""
     import pycountry
@@ -185,8 +186,8 @@ def _subdivision_names() -> list[tuple[str, str, bool]]:
         (LANG_DIR / lang / "entities.yaml").read_text(encoding="utf-8")).get("generic_place_words") or []}
     out = []
     for sub in pycountry.subdivisions:
-        for name in sub.name.split("/"):
-            name = name.strip()
+        for name in re.split(r"[/\[\]]", sub.name):
+            name = re.sub(r"\s+[A-Z]{2}-[A-Z0-9]{1,3}$", "", name.strip())
             if _uncomma(name) and _is_latin_name(name) and name not in generic:
                 out.append((name, sub.country_code, sub.parent_code is None))
     return out

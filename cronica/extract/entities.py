@@ -118,13 +118,22 @@ def _country_in_name(ctx: _Context, m: Mention) -> list[str]:
             link = lookup(ctx.gazetteer, " ".join(words[i:i + n]), capitals=False)
             if link is not None and link.country and link.kind != "seat":
                 found.add(link.country)
+    country = _tail_country(ctx, words)
+    if country:
+        found.add(country)
+    return sorted(found) if len(found) == 1 else []
+
+
+def _tail_country(ctx: _Context, words: list[str]) -> str | None:
+    """The country of the town or region that ends a name after "de"/"of" ("Junta de
+    Andalucía", "las Ramblas de Barcelona"), if the gazetteer knows it."""
     tail = next((words[i + 1:] for i in range(len(words) - 2, 0, -1)
                  if words[i].lower() in ctx.connectors and words[i + 1][:1].isupper()), [])
     place = " ".join(tail)
     country = place_country(ctx.gazetteer, place) if 0 < len(tail) <= 2 else None
     if country and place not in ctx.rules["generic_places"] and not _calendar_word(place, ctx.article.lang):
-        found.add(country)
-    return sorted(found) if len(found) == 1 else []
+        return country
+    return None
 
 
 def _org_cluster(ctx: _Context, m: Mention) -> Cluster:
@@ -166,7 +175,11 @@ def cluster_of(ctx: _Context, m: Mention) -> Cluster | None:
         return _org_cluster(ctx, m)
     if place_country(ctx.gazetteer, m.text) and (m.type in ("LOC", "GPE") or _unknown_word(m, ctx.article.lang)):
         return Cluster("place:" + slug(m.text), "GPE", [m], place_country(ctx.gazetteer, m.text))
-    return Cluster(f"{m.type.lower()}:{slug(m.text)}", m.type, [m], _prefix_country(ctx, m))
+    country = _prefix_country(ctx, m)
+    if country is None and m.type in ("LOC", "GPE") and not _land_feature(ctx, m.text):
+        # a spot in a town the gazetteer knows: "las Ramblas de Barcelona"
+        country = _tail_country(ctx, [w.strip(",.;:()\"'") for w in m.text.split()])
+    return Cluster(f"{m.type.lower()}:{slug(m.text)}", m.type, [m], country)
 
 
 def _prefix_country(ctx: _Context, m: Mention) -> str | None:

@@ -32,6 +32,8 @@ def test_entities_linking_common_words_unlinked(lang, form):
     ("en", "Bari", "ITA"),  # a city of 300,000 over a Somali region
     ("en", "Montreal", "CAN"), ("es", "Bogota", "COL"),  # a city under any accenting
     ("es", "Norte", None), ("en", "North", None),  # common words are no regions
+    # both halves of a bilingual ISO 3166-2 name ("Catalunya [Cataluña]", "Wales [Cymru GB-CYM]")
+    ("es", "Cataluña", "ESP"), ("en", "Catalunya", "ESP"), ("en", "Wales", "GBR"),
 ])
 def test_entities_linking_regions_give_their_country(lang, form, country):
     assert place_country(load_gazetteer(lang), form) == country

@@ -1,5 +1,5 @@
-"""An organisation's country from a place or demonym inside its name, and names of seas
-that no country owns."""
+"""An organisation's country from a place or demonym inside its name (a spot's from the town
+that ends its name), and names of seas that no country owns."""
 from __future__ import annotations
 
 import pytest
@@ -17,6 +17,9 @@ def _entities(pipeline, text: str, lang: str) -> dict:
     ("en", "The Bangkok Post, citing the Royal Thai Police, put the death toll at 19.", "Bangkok Post", "THA"),
     ("es", "Los supuestos agresores resultaron ser todos menores de edad, de nacionalidad marroquí y residentes en "
            "un centro bajo la tutela de la Junta de Andalucía.", "Junta de Andalucía", "ESP"),
+    # a spot in a town takes the town's country, as an organisation does
+    ("es", "El vídeo muestra imágenes de los atentados del 17 de agosto de 2017 en las Ramblas de Barcelona.",
+     "Ramblas de Barcelona", "ESP"),
 ])
 def test_entities_org_takes_the_country_named_inside(pipeline, lang, text, name, country):
     assert _entities(pipeline, text, lang)[name].country == country
