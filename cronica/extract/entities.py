@@ -16,6 +16,7 @@ source), with `role` the group kind (`officials`) and key `group:<kind>:<ISO3>`.
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 
 from ..model import Article, Entity, Mention
 from ..pipeline import component
@@ -96,6 +97,14 @@ def _international(ctx: _Context, name: str) -> bool:
     low = name.lower()
     return any(w in ctx.rules["international"] for w in low.replace("-", " ").split()) or any(
         " " in w and w in low for w in ctx.rules["international"])
+
+
+@lru_cache(maxsize=None)
+def _role_seats() -> dict:
+    """Roles whose holder acts for one country wherever the story is set (`role_seats` in
+    lang/xx/entities.yaml): the pope is the Holy See's."""
+    from ..lang.loader import load
+    return dict(load("xx", "entities").get("role_seats") or {})
 
 
 def _calendar_word(word: str, lang: str) -> bool:
@@ -272,6 +281,7 @@ def assign_roles(ctx: _Context, clusters: list[Cluster]) -> None:
             others = [o for o in persons if o is not m]
             role, country = describe_person(ctx.article, m, ctx.titles, ctx.office_evidence, others)
             c.role, c.country = c.role or role, c.country or country
+        c.country = c.country or _role_seats().get(c.role)  # "el papa Francisco": the Holy See's
 
 
 def _fill_countries_from_roles(clusters: list[Cluster], known: dict) -> None:

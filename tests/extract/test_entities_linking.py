@@ -34,6 +34,7 @@ def test_entities_linking_common_words_unlinked(lang, form):
     ("es", "Norte", None), ("en", "North", None),  # common words are no regions
     # both halves of a bilingual ISO 3166-2 name ("Catalunya [Cataluña]", "Wales [Cymru GB-CYM]")
     ("es", "Cataluña", "ESP"), ("en", "Catalunya", "ESP"), ("en", "Wales", "GBR"),
+    ("en", "Asia", None), ("es", "Este", None),  # a continent, a common word: no town's name
 ])
 def test_entities_linking_regions_give_their_country(lang, form, country):
     assert place_country(load_gazetteer(lang), form) == country

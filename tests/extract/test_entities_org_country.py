@@ -32,3 +32,12 @@ def test_entities_org_takes_the_country_named_inside(pipeline, lang, text, name,
 def test_entities_sea_is_no_countrys_body(pipeline, text):
     found = [e for e in _entities(pipeline, text, "en").values() if "South China Sea" in e.name]
     assert found and all(e.country != "CHN" for e in found)
+
+
+@pytest.mark.parametrize("lang, text, name", [
+    ("en", "Pope Francis arrived in South Korea on Thursday for his first visit to Asia.", "Francis"),
+    ("es", "El papa Francisco recibió a los niños del Hospital Infantil de México en el Vaticano.", "Francisco"),
+])
+def test_entities_pope_acts_for_the_holy_see(pipeline, lang, text, name):
+    assert _entities(pipeline, text, lang)[name].country == "VAT"
+
