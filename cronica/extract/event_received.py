@@ -2,8 +2,9 @@
 
 "The president-elect received a congratulatory phone call from Taiwan's president" is a
 call by Taiwan's president to him; so are "received threats from the group", "got a visit
-from the envoy", "recibió un millón de dólares de la universidad" (money is aid): the subject of a verb of receiving (`frames.receiving_verbs` in
-`lang/<lang>/event_triggers.yaml`) is the recipient, the "from" phrase (`frames.sender`) the actor.
+from the envoy", "recibió un millón de dólares de la universidad" (money is aid): the
+subject of a verb of receiving (`frames.receiving_verbs` in `lang/<lang>/event_triggers.yaml`)
+is the recipient, the "from" phrase (`frames.sender`) the actor.
 """
 from __future__ import annotations
 

@@ -250,20 +250,21 @@ def names_people(token, frames: dict) -> bool:
     head = _group_head(token, set(frames.get("partitives") or ()))
     forms = {head.lemma_.lower(), head.lower_}
     # a capitalised plural the tagger takes for a name keeps its plural: "Organizaciones"
-    forms |= {f[:-2] for f in forms if f.endswith("es")} | {f[:-1] for f in forms if f.endswith("s")}
+    forms |= {f[:-len(e)] for f in forms for e in frames.get("plural_endings") or () if f.endswith(e)}
     suffixes = tuple(frames.get("people_suffixes") or ())
     return bool(forms & words) or (bool(suffixes) and head.lower_.endswith(suffixes))
 
 
-_PEOPLE_WORDS: dict[int, frozenset] = {}
+_PEOPLE_WORDS: dict[int, tuple] = {}  # id(frames) -> (frames, words): the frames kept, so no id is reused
 
 
 def _people_words(frames: dict) -> frozenset:
     """The nouns of people and bodies of people in the language's frames, read once per frames."""
-    key = id(frames)
-    if key not in _PEOPLE_WORDS:
-        _PEOPLE_WORDS[key] = frozenset(frames.get("local_groups") or ()) | frozenset(frames.get("people") or ())
-    return _PEOPLE_WORDS[key]
+    cached = _PEOPLE_WORDS.get(id(frames))
+    if cached is None or cached[0] is not frames:
+        words = frozenset(frames.get("local_groups") or ()) | frozenset(frames.get("people") or ())
+        cached = _PEOPLE_WORDS[id(frames)] = (frames, words)
+    return cached[1]
 
 
 def author_of(token, frames: dict):
@@ -316,8 +317,7 @@ def entities_of(token, index: EntityIndex, *, make_nominal: bool = True) -> list
 def _names_someone(token, index: EntityIndex) -> bool:
     """Whether a nominal a pronoun may stand for names someone: a person, a body or a country
     by name, or (where the language lists them) an unnamed group of people."""
-    named = [i for i in index.by_token.get(token.i, ()) if index.types.get(i) not in PLACE_TYPES | {"MISC"}
-             or index.types.get(i) == "GPE"]
+    named = [i for i in index.by_token.get(token.i, ()) if index.types.get(i) not in ("LOC", "MISC")]
     return bool(named) or (not index.by_token.get(token.i) and bool(index.frames.get("people"))
                            and names_people(token, index.frames))
 

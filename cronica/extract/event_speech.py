@@ -80,15 +80,18 @@ def load_speech_acts(lang: str) -> SpeechActs:
                       _pattern(data["falsehoods"]) if data.get("falsehoods") else None)
 
 
+def _says(tokens, pattern: re.Pattern) -> bool:
+    """Whether the words of `tokens`, as written or as lemmas, hold `pattern` (never when negated)."""
+    tokens = sorted(tokens, key=lambda t: t.i)
+    if not tokens or any(t.dep_ in NEGATION or "Neg" in t.morph.get("Polarity") for t in tokens):
+        return False
+    return bool(pattern.search(" ".join(t.lower_ for t in tokens))
+                or pattern.search(" ".join(t.lemma_.lower() for t in tokens)))
+
+
 def _verdict(tokens, acts: SpeechActs) -> str | None:
     """The PLOVER type of the verdict words among `tokens`, if any (none when negated)."""
-    tokens = sorted(tokens, key=lambda t: t.i)
-    if not tokens or any(t.dep_ in NEGATION for t in tokens):
-        return None
-    surface = " ".join(t.lower_ for t in tokens)
-    lemmas = " ".join(t.lemma_.lower() for t in tokens)
-    return next((type_ for type_, pattern in acts.verdicts if pattern.search(surface) or pattern.search(lemmas)),
-                None)
+    return next((type_ for type_, pattern in acts.verdicts if _says(tokens, pattern)), None)
 
 
 def _denial(type_, judged, words, by_token: dict, acts: SpeechActs):
@@ -97,16 +100,9 @@ def _denial(type_, judged, words, by_token: dict, acts: SpeechActs):
     act = by_token.get(judged.i)
     claim = judged.lemma_.lower() in acts.claims or judged.lower_ in acts.claims or (
         act is not None and act.type == "ACCUSE")
-    if not claim or acts.falsehoods is None or _negated(words):
-        return type_, None
-    surface = " ".join(t.lower_ for t in sorted(words, key=lambda t: t.i))
-    lemmas = " ".join(t.lemma_.lower() for t in sorted(words, key=lambda t: t.i))
-    false = acts.falsehoods.search(surface) or acts.falsehoods.search(lemmas)
-    return ("REJECT", "deny") if false else (type_, None)
-
-
-def _negated(tokens) -> bool:
-    return any(t.dep_ in NEGATION or "Neg" in t.morph.get("Polarity") for t in tokens)
+    if claim and acts.falsehoods is not None and _says(words, acts.falsehoods):
+        return "REJECT", "deny"
+    return type_, None
 
 
 def _speaker(verb, index, context) -> list[str]:
@@ -173,9 +169,9 @@ def _judgements(sent, article, index, frames, by_token, context, acts) -> tuple[
         objects = [c for c in verb.children if c.dep_ in OBJECTS]
         if not objects:
             continue
-        type_ = next(filter(None, (_verdict(part, acts) for part in _said_of(verb, objects))), None)
-        said = [t for part in _said_of(verb, objects) for t in part]
-        type_, mode = _denial(type_, objects[0], said, by_token, acts)
+        parts = _said_of(verb, objects)
+        type_ = next(filter(None, (_verdict(part, acts) for part in parts)), None)
+        type_, mode = _denial(type_, objects[0], [t for part in parts for t in part], by_token, acts)
         own, manner = by_token.get(verb.i), by_token.get(verb.head.i)
         source = _speaker(verb, index, context)
         if type_ is None or not source or (own is not None and own.type == type_) or (
@@ -218,12 +214,11 @@ def _equated(sent, article, index, frames, by_token, context, acts, reporting) -
             continue
         said = [t for c in clause.children if c.dep_ not in SUBJECT and c.dep_ not in ("mark", "cop")
                 for t in c.subtree] + ([clause] if cop is not None else [])
-        type_ = _verdict(said, acts)
+        type_, mode = _denial(_verdict(said, acts), subject, said, by_token, acts)
         source = _speaker(verb, index, context)
         if type_ is None or not source:
             continue
         target = _author(subject, index, by_token, frames, context, source, acts)
-        type_, mode = _denial(type_, subject, said, by_token, acts)
         if target or mode:  # a claim denied is a denial even when the story does not say whose
             events.append(_make(type_, source, target, verb, sent, article, mode=mode))
             silenced.add(subject.i)

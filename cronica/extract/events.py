@@ -26,8 +26,7 @@ from .event_time import VERBAL, borrowed_time, said_time
 from .event_when import Narrative, event_quantities as _quantities, event_when as _when, own_clause
 from .event_implicit import absence_target, clitic_target, group_tokens, implicit_actor, is_impersonal
 from .event_roles import (PHYSICAL, SUBJECT, EntityIndex, entities_of, find_roles, is_passive, is_pronoun, names_people,
-                          subject_referent,
-                          subject_of)
+                          subject_of, subject_referent)
 from .status import find_status, load_modality
 from .triggers import find_triggers, load_lexicon
 
