@@ -32,6 +32,8 @@ class Lexicon:
     plover: dict           # type -> {quad, modes, gloss}
     natural_forces: frozenset = frozenset()  # lemmas of hazards that act without an actor
     negated_verbs: dict = field(default_factory=dict)  # lemma -> (type, mode), an event only when negated
+    # lemma -> (type, mode), an event only with an infinitive complement ("llamó a los líderes a establecer")
+    infinitive_verbs: dict = field(default_factory=dict)
 
     @cached_property
     def noun_openers(self) -> frozenset:
@@ -113,7 +115,8 @@ def load_lexicon(lang: str) -> Lexicon:
     frames = {k: [str(x).lower() for x in v] for k, v in (data.get("frames") or {}).items()}
     forces = frozenset(str(w).lower() for w in data.get("natural_forces") or ())
     negated = dict(_entries(data.get("negated_verbs"), plover, path))
-    return Lexicon(lang, verbs, reflexive_verbs, nouns, phrases, frames, plover, forces, negated)
+    infinitive = dict(_entries(data.get("infinitive_verbs"), plover, path))
+    return Lexicon(lang, verbs, reflexive_verbs, nouns, phrases, frames, plover, forces, negated, infinitive)
 
 
 def _lemma(token) -> str:
@@ -153,7 +156,7 @@ def _match_phrase(token, lexicon: Lexicon) -> Trigger | None:
             # a preposition in between is skipped ("llegar a un acuerdo", "fire on")
             heads = (token, found[-1])
             hit = next((a for a in _below(heads) if a not in found and a.dep_ not in MODIFIER
-                        and (_lemma(a) == word or a.lower_ == word)), None)
+                        and _is_word(a, word, lexicon.lang)), None)
             if hit is None:
                 break
             found.append(hit)
@@ -162,6 +165,12 @@ def _match_phrase(token, lexicon: Lexicon) -> Trigger | None:
             kind = "noun" if token.pos_ in ("NOUN", "PROPN") else "phrase"
             return Trigger(token, found, type_, mode, kind, noun)
     return None
+
+
+def _is_word(token, word: str, lang: str) -> bool:
+    """Whether a token is a phrase's word: by its lemma, its form, or the dictionary's lemma
+    where the tagger made one up ("inaceptables" -> "inaceptabl")."""
+    return _lemma(token) == word or token.lower_ == word or _dictionary_lemma(token.lower_, lang) == word
 
 
 @lru_cache(maxsize=65536)
@@ -177,7 +186,7 @@ def _match_verb(token, lexicon: Lexicon) -> Trigger | None:
         return None
     lemma = _lemma(token)
     if token.pos_ in VERB_POS and lemma not in lexicon.verbs and lemma not in lexicon.reflexive_verbs \
-            and lemma not in lexicon.negated_verbs:
+            and lemma not in lexicon.negated_verbs and lemma not in lexicon.infinitive_verbs:
         lemma = _dictionary_lemma(token.lower_, lexicon.lang)
     key = lexicon.reflexive_verbs.get(lemma) if _has_reflexive(token, lexicon) else None
     key = key or lexicon.verbs.get(lemma)
@@ -185,7 +194,15 @@ def _match_verb(token, lexicon: Lexicon) -> Trigger | None:
         key = lexicon.verbs.get(token.lower_)
     if key is None and lemma in lexicon.negated_verbs and _is_negated(token, load_modality(lexicon.lang).negation):
         return Trigger(token, [token], *lexicon.negated_verbs[lemma], "verb", negated=True)
+    if key is None and lemma in lexicon.infinitive_verbs and _has_infinitive(token):
+        return Trigger(token, [token], *lexicon.infinitive_verbs[lemma], "verb")
     return Trigger(token, [token], *key, "verb") if key else None
+
+
+def _has_infinitive(verb) -> bool:
+    """A verb with an infinitive clause for a complement: "llamó a los líderes a establecer"."""
+    return any(c.dep_ in ("xcomp", "advcl", "ccomp") and c.i > verb.i and "Inf" in c.morph.get("VerbForm")
+               for c in verb.children)
 
 
 def _is_negated(verb, negation: frozenset) -> bool:

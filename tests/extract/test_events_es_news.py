@@ -295,3 +295,31 @@ def test_events_es_news_things_do_no_deeds(pipeline, text, type_):
 def test_events_es_news_acts_of_seeking_praising_and_silencing(pipeline, text, type_, actor):
     assert actor in _first_role(pipeline, text, type_, "source")
 
+
+
+@pytest.mark.parametrize("text,type_,actor,recipient", [
+    # calling someone to act is a request; the infinitive is what makes "llamar" one
+    ("Guterres llamó a todos los líderes mundiales a establecer cinco puntos clave para avanzar hacia la "
+     "igualdad.", "REQUEST", "guterres", "líderes mundiales"),
+    # providing goods to people is aid
+    ("El gobierno de Italia proveerá cada día de mascarillas gratuitas a más de diez millones de estudiantes.",
+     "AID", "gobierno de italia", "estudiantes"),
+    # joining an organisation is working with it
+    ("Estados Unidos se reincorporó a la Organización Mundial de la Salud el primer día del nuevo gobierno.",
+     "COOPERATE", "estados unidos", "organización mundial de la salud"),
+    # the tagger's made-up lemma of the phrase's adjective ("inaceptabl") is no obstacle
+    ("El primer ministro canadiense había calificado de inaceptables las medidas proteccionistas de "
+     "Washington.", "ACCUSE", "primer ministro canadiense", "washington"),
+])
+def test_events_es_news_calls_provisions_and_joining(pipeline, text, type_, actor, recipient):
+    assert actor in _first_role(pipeline, text, type_, "source")
+    assert recipient in _first_role(pipeline, text, type_, "target")
+
+
+@pytest.mark.parametrize("text", [
+    "El presidente lo llamó mentiroso delante de todos los periodistas.",
+    "Los vecinos llaman al barrio la pequeña Habana.",
+])
+def test_events_es_news_calling_a_name_is_no_request(pipeline, text):
+    record, _ = _extract(pipeline, text)
+    assert not _of_type(record, "REQUEST"), record["events"]
