@@ -48,11 +48,20 @@ def _rules(lang: str) -> dict:
 
 def cut_inline(line: str, lang: str) -> tuple[str, list[str]]:
     """A body line without the page furniture glued into it ("(RELATED: ...)" links, a
-    "see also" teaser before the dateline); returns the line and the pieces cut."""
+    "see also" teaser before the dateline); returns the line and the pieces cut. A pattern
+    with a group named `cut` removes that group only, keeping the rest of its match."""
     cut = []
+
+    def _cut(match) -> str:
+        if "cut" not in match.re.groupindex:
+            cut.append(match.group())
+            return ""
+        cut.append(match.group("cut"))
+        start, end = match.start("cut") - match.start(), match.end("cut") - match.start()
+        return match.group()[:start] + match.group()[end:]
+
     for regex in _rules(lang)["inline"]:
-        cut += [m.group() for m in regex.finditer(line)]
-        line = regex.sub("", line)
+        line = regex.sub(_cut, line)
     return line.strip(), [c.strip() for c in cut]
 
 

@@ -78,6 +78,9 @@ def test_clean_news_scrape_lines_removed(news_records, record_id, gone, first_bo
     # a link inside a paragraph and an embedded post's picture link go; the post's words stay
     ("en-abp-OH5FHNM5YnouVGGg", ["(RELATED: Turkey Launches", "pic.twitter.com/"],
      "Statement from President Donald J. Trump Regarding Turkey’s Actions in Northeast Syria"),
+    # a politician's hover card (full name glued to three headlines, then "MORE") goes, the name stays
+    ("en-abp-g0wDKvvayBpUih21", ["Donald John TrumpTrump faces", "threatening to fire Mulvaney: report MORE"],
+     "voted more strongly for President Trump."),
 ])
 def test_clean_news_page_furniture_removed(news_records, record_id, gone, kept):
     """Copyright and reprint lines, player labels, related-story links, social and newsletter
