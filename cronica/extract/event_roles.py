@@ -376,13 +376,21 @@ def subject_of(verb, depth: int = 3):
     return None
 
 
+def _asks_penalty(verb, frames: dict) -> bool:
+    """A request whose object is a penalty (`frames.penalties`): the one it is asked for is its
+    recipient ("la Fiscalía pidió dos años de prisión para el joven")."""
+    penalties = set(frames.get("penalties") or ())
+    return bool(penalties) and any(t.lemma_.lower() in penalties for c in verb.children if c.dep_ in OBJECT
+                                   for t in c.subtree)
+
+
 def _direct_roles(trigger, frames: dict, index: EntityIndex, roles: Roles, passive: bool) -> list:
     """Fill the actor from the verb's own arguments; return ranked recipient candidates."""
     agent, recipient = set(frames.get("agent") or ()), set(frames.get("recipient") or ())
     addressee = set(frames.get("addressee") or ())
     if trigger.type in PHYSICAL | {"THREATEN"}:  # "threatened Baghdad with sanctions": what with, not whom
         recipient -= set(frames.get("instrument") or ())
-    if trigger.type in GIVING:
+    if trigger.type in GIVING or (trigger.type == "REQUEST" and _asks_penalty(trigger.head, frames)):
         recipient |= set(frames.get("beneficiary") or ())  # "approved $225 million for Israel"
     skip = {t.i for t in trigger.tokens}
     targets = []  # (rank, token): a passive subject, a marked object ("a una persona"), a bare one
@@ -419,6 +427,8 @@ def _phrase_objects(trigger, frames: dict, skip: set) -> list:
 
 def _pick_target(trigger, frames: dict, index: EntityIndex, targets: list) -> list[str]:
     addressee = set(frames.get("addressee") or ())
+    if trigger.type == "REQUEST" and _asks_penalty(trigger.head, frames):
+        addressee |= set(frames.get("beneficiary") or ())  # "dos años de prisión para el joven"
     for rank, token in sorted(targets, key=lambda x: (x[0], x[1].i)):
         # an object may be a thing ("prometiendo ayuda", "agreed upon a pact"): only physical
         # acts, and addressee markers ("a", "with"), make an unnamed object the recipient

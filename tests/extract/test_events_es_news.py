@@ -310,6 +310,9 @@ def test_events_es_news_acts_of_seeking_praising_and_silencing(pipeline, text, t
     # the tagger's made-up lemma of the phrase's adjective ("inaceptabl") is no obstacle
     ("El primer ministro canadiense había calificado de inaceptables las medidas proteccionistas de "
      "Washington.", "ACCUSE", "primer ministro canadiense", "washington"),
+    # a penalty asked "para" someone: that one is the request's recipient
+    ("La Fiscalía solicitó dos años de prisión para el joven por un delito de atentado.", "REQUEST",
+     "fiscalía", "joven"),
 ])
 def test_events_es_news_calls_provisions_and_joining(pipeline, text, type_, actor, recipient):
     assert actor in _first_role(pipeline, text, type_, "source")
