@@ -180,6 +180,22 @@ def _by_nature(trigger, lexicon) -> bool:
     return any(c.lemma_.lower() in lexicon.natural_forces or c.lower_ in lexicon.natural_forces for c in subjects)
 
 
+def _against_nature(trigger, lexicon) -> bool:
+    """A fight against a disease, a fire or a storm is no assault: "el combate contra la
+    pandemia", "combatir el virus", "fight the fire" (its object or complement is a hazard)."""
+    if trigger.type != "ASSAULT":
+        return False
+    heads = [trigger.head] + ([trigger.noun] if trigger.noun is not None else [])
+    own = {t.i for t in trigger.tokens}  # "prendieron fuego a un policía": the phrase's own fire
+    found = []
+    for head in heads:
+        for child in head.children:
+            if child.dep_ in ("obj", "dobj", "obl", "nmod", "prep") and child.i not in own:
+                found.append(child)
+                found += [c for c in child.children if c.dep_ == "pobj"]
+    return any(t.lemma_.lower() in lexicon.natural_forces or t.lower_ in lexicon.natural_forces for t in found)
+
+
 def _is_imperative(trigger) -> bool:
     """An order or plea in a quote names no act yet: "Please support us in our fight"."""
     verb = trigger.head
@@ -237,6 +253,7 @@ def _event_for(trigger, sent, article, index, langdata, by_token, context) -> Ev
     """Build the event of one trigger, or None when it is the content of a demand or threat."""
     lexicon, modality, reporting = langdata
     if _is_speech(trigger, reporting) or _is_imperative(trigger) or _by_nature(trigger, lexicon) \
+            or _against_nature(trigger, lexicon) \
             or is_purpose(trigger, by_token, lexicon.frames) or _is_demanded(trigger, modality, reporting) \
             or _is_generic(trigger, lexicon.frames):
         return None

@@ -219,6 +219,9 @@ def _match_noun(tokens, i: int, lexicon: Lexicon) -> Trigger | None:
     morph = token.morph
     if token.pos_ == "VERB" and ("Part" not in morph.get("VerbForm") or "Pres" in morph.get("Tense")):
         return None  # "called", "calling" are verbs; only past participles ("heridos") read as nouns
+    perfect = set(lexicon.frames.get("perfect_aux") or ())
+    if token.pos_ == "VERB" and any(c.dep_ == "aux" and c.lemma_.lower() in perfect for c in token.children):
+        return None  # "ha muerto" is the verb "morir" in a perfect tense, not "los muertos"
     if token.lower_ not in lexicon.noun_openers and _lemma(token) not in lexicon.noun_openers:
         return None
     for n in (4, 3, 2, 1):  # longest first: "huelga de hambre" before "huelga"

@@ -326,3 +326,27 @@ def test_events_es_news_calls_provisions_and_joining(pipeline, text, type_, acto
 def test_events_es_news_calling_a_name_is_no_request(pipeline, text):
     record, _ = _extract(pipeline, text)
     assert not _of_type(record, "REQUEST"), record["events"]
+
+
+@pytest.mark.parametrize("text,type_", [
+    # a death told with the perfect of "morir" is no killing ("ha muerto", not "los muertos")
+    ("El primer ministro de Bahréin, el príncipe Khalifa, ha muerto a los 84 años en una clínica.", "ASSAULT"),
+    # a fight against a disease is no assault
+    ("Los mexicanos llevan un año asistiendo a un combate contra la pandemia de coronavirus.", "ASSAULT"),
+    # holding elections is not welcoming someone's election
+    ("México celebra además en junio elecciones intermedias que renovarán la Cámara de Diputados.", "SUPPORT"),
+])
+def test_events_es_news_deaths_diseases_and_elections_are_no_acts(pipeline, text, type_):
+    record, _ = _extract(pipeline, text)
+    assert not _of_type(record, type_), record["events"]
+
+
+@pytest.mark.parametrize("text,type_,actor", [
+    # setting fire to someone is an assault, though fire is also a hazard
+    ("Algunos de los manifestantes prendieron fuego a un policía frente al palacio de gobierno.", "ASSAULT",
+     "manifestantes"),
+    # the "de" phrase of an attack is its author
+    ("Tres soldados murieron en un ataque de los rebeldes contra el cuartel.", "ASSAULT", "rebeldes"),
+])
+def test_events_es_news_fire_set_and_attack_authors(pipeline, text, type_, actor):
+    assert actor in _first_role(pipeline, text, type_, "source")
