@@ -188,7 +188,10 @@ def _match_verb(token, lexicon: Lexicon) -> Trigger | None:
     if token.pos_ in VERB_POS and lemma not in lexicon.verbs and lemma not in lexicon.reflexive_verbs \
             and lemma not in lexicon.negated_verbs and lemma not in lexicon.infinitive_verbs:
         lemma = _dictionary_lemma(token.lower_, lexicon.lang)
-    key = lexicon.reflexive_verbs.get(lemma) if _has_reflexive(token, lexicon) else None
+    reflexive = _has_reflexive(token, lexicon)
+    if reflexive and lemma in (lexicon.frames.get("pronominal_other") or ()) and _stands_alone(token):
+        return None  # "el Congreso se detuvo" (stopped), "los precios se dispararon" (soared)
+    key = lexicon.reflexive_verbs.get(lemma) if reflexive else None
     key = key or lexicon.verbs.get(lemma)
     if key is None and token.pos_ in VERB_POS and token.lower_ != lemma:
         key = lexicon.verbs.get(token.lower_)
@@ -197,6 +200,14 @@ def _match_verb(token, lexicon: Lexicon) -> Trigger | None:
     if key is None and lemma in lexicon.infinitive_verbs and _has_infinitive(token):
         return Trigger(token, [token], *lexicon.infinitive_verbs[lemma], "verb")
     return Trigger(token, [token], *key, "verb") if key else None
+
+
+def _stands_alone(verb) -> bool:
+    """A pronominal verb told of its subject: the subject comes first and no other object
+    follows ("el Congreso se detuvo"; not "se detuvieron cinco personas", "se detuvo a dos")."""
+    subject = next((c for c in verb.children if c.dep_.startswith("nsubj")), None)
+    objects = [c for c in verb.children if c.dep_ in ("obj", "dobj") and c.i > verb.i]
+    return subject is not None and subject.i < verb.i and not objects
 
 
 def _has_infinitive(verb) -> bool:

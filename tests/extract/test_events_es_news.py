@@ -335,6 +335,9 @@ def test_events_es_news_calling_a_name_is_no_request(pipeline, text):
     ("Los mexicanos llevan un año asistiendo a un combate contra la pandemia de coronavirus.", "ASSAULT"),
     # holding elections is not welcoming someone's election
     ("México celebra además en junio elecciones intermedias que renovarán la Cámara de Diputados.", "SUPPORT"),
+    # a pronominal verb told of its subject is another verb: stopped, not arrested; soared, not fired
+    ("El Congreso de los Diputados se detuvo este martes en un asunto de la máxima actualidad.", "COERCE"),
+    ("Los precios de la luz se dispararon en marzo por la ola de frío.", "ASSAULT"),
 ])
 def test_events_es_news_deaths_diseases_and_elections_are_no_acts(pipeline, text, type_):
     record, _ = _extract(pipeline, text)
