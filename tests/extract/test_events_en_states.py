@@ -27,3 +27,20 @@ def test_events_en_states_demanded_act_is_a_demand(pipeline, text, demanded, spe
     events = _events(pipeline, text)
     assert any(t == "REQUEST" and speaker in src and addressee in tgt for t, src, tgt in events)
     assert demanded not in [t for t, _, _ in events]
+
+
+@pytest.mark.parametrize("text, type_", [
+    # a thing does no deed of words or will: only people and bodies of people do
+    ("The inopportune timing threatens to derail the trade talks between the two countries.", "THREATEN"),
+    ("The impasse demanded a new approach from both negotiating teams.", "REQUEST"),
+])
+def test_events_en_states_things_do_no_deeds(pipeline, text, type_):
+    assert type_ not in [t for t, _, _ in _events(pipeline, text)]
+
+
+@pytest.mark.parametrize("text, type_, actor", [
+    ("The ministry demanded a new approach from both negotiating teams.", "REQUEST", "ministry"),
+    ("The protesters demanded the release of the detainees held since March.", "REQUEST", "protesters"),
+])
+def test_events_en_states_people_do_deeds(pipeline, text, type_, actor):
+    assert any(t == type_ and actor in src for t, src, _ in _events(pipeline, text))
