@@ -3,7 +3,9 @@
 All three runs take the same articles from shared/data/news (one JSON Lines file by
 default, so the split of one large input over workers is part of what is measured).
 Each Ray run reports its total time (actor start and model loading included) and its
-rate past start-up (a one-article-per-worker job measures the fixed cost). Targets: 2 workers >= 1.8x one
+rate past start-up (a one-article-per-worker job measures the fixed cost), and the CPU
+that the driver and Ray's own processes spent beside the workers (on Linux; unlike rates,
+other load on the machine hardly moves it). Targets: 2 workers >= 1.8x one
 worker; one worker >= 85% of plain extract. On a machine with other busy processes,
 compare rates past start-up, and only when the machine is otherwise idle. Beside them, the
 machine's own ceiling: two plain extract processes at once (no Ray) against one, models
@@ -86,16 +88,51 @@ def two_plain_processes(paths: list[str]) -> float:
     return time.perf_counter() - start
 
 
+def _cpu_seconds() -> dict[int, float]:
+    """CPU-seconds so far of this process and every process under it (Ray's, on Linux)."""
+    tick, stats = os.sysconf("SC_CLK_TCK"), {}
+    for name in os.listdir("/proc") if os.path.isdir("/proc") else []:
+        if not name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{name}/stat") as f:
+                text = f.read()
+        except (OSError, ValueError):
+            continue
+        fields = text[text.rfind(")") + 2:].split()
+        stats[int(name)] = (int(fields[1]), (int(fields[11]) + int(fields[12])) / tick)
+    ours, me = {}, os.getpid()
+    for pid, (_, cpu) in stats.items():
+        up, seen = pid, set()
+        while up in stats and up not in seen and up != me:
+            seen.add(up)
+            up = stats[up][0]
+        if up == me:
+            ours[pid] = cpu
+    return ours
+
+
 def ray_job(paths: list[str], workers: int, out: str) -> tuple[int, float]:
     """Records and seconds of one batch job on the running Ray (actor start and model loading included)."""
+    return ray_job_cpu(paths, workers, out)[:2]
+
+
+def ray_job_cpu(paths: list[str], workers: int, out: str) -> tuple[int, float, float]:
+    """`ray_job`, and the CPU-seconds that the driver and the Ray processes already running
+    (raylet, GCS, Ray Data's actors, idle workers) spent during it: the job's overhead, the
+    workers it starts excepted."""
     from cronica.batch.inputs import list_inputs
     from cronica.batch.job import build_dataset, write_results
     from cronica.settings import load_options
     options = load_options(environ={})
+    before = _cpu_seconds()
     start = time.perf_counter()
     todo = list_inputs(paths)
     totals = write_results(build_dataset(todo, options, workers=workers).iter_rows(), todo, Path(out))
-    return totals["records"], time.perf_counter() - start
+    seconds = time.perf_counter() - start
+    after = _cpu_seconds()
+    overhead = sum(after[pid] - cpu for pid, cpu in before.items() if pid in after)
+    return totals["records"], seconds, overhead
 
 
 def ray_run(paths: list[str], small: list[str], workers: int, out: str) -> dict:
@@ -105,10 +142,10 @@ def ray_run(paths: list[str], small: list[str], workers: int, out: str) -> dict:
     worker) measures that fixed cost, so (N - n) / (T_full - T_small) is the rate of the work itself.
     """
     n_small, t_small = ray_job(small, workers, out + "-small")
-    records, total = ray_job(paths, workers, out)
+    records, total, overhead = ray_job_cpu(paths, workers, out)
     marginal = (records - n_small) / (total - t_small) if total > t_small else 0.0
     return {"records": records, "total_s": total, "rate": records / total, "marginal": marginal,
-            "fixed_s": t_small}
+            "fixed_s": t_small, "overhead_cpu_s": overhead}
 
 
 def report(runs: dict, plain_rate: float) -> None:
@@ -147,6 +184,9 @@ def main(argv=None) -> int:
                 print(f"  ray local, {workers} worker(s)     {r['records']:5d} records {r['total_s']:7.1f} s"
                       f"  {r['rate']:6.2f} articles/s overall, {r['marginal']:6.2f}/s past start-up"
                       f" ({r['fixed_s']:.1f} s start-up)")
+                print(f"    driver and Ray's own processes: {r['overhead_cpu_s']:.1f} CPU-s"
+                      f" ({100 * r['overhead_cpu_s'] / max(r['records'], 1):.1f} per 100 articles,"
+                      f" {r['overhead_cpu_s'] / r['total_s']:.2f} of a CPU)")
         finally:
             ray.shutdown()
         report(runs, done / seconds)

@@ -1,10 +1,12 @@
 """The Ray Data executor of a batch job: the same pipeline, run by a pool of workers.
 
 Read tasks turn each input into rows (`worker.read_rows`); rows are cut into small
-blocks so one large input still spreads over every worker; each worker is an actor
-that builds the `Pipeline` once (`worker.ExtractWorker`); the driver receives results
-as they are done, puts each input's rows back in order, and is the only writer
-(`outputs.InputWriter`).
+blocks so one large input still spreads over every worker, and no worker is left waiting
+long for another at the end; each worker is an actor that builds the `Pipeline` once
+(`worker.ExtractWorker`); the driver receives results as they are done, puts each input's
+rows back in order, and is the only writer (`outputs.InputWriter`). When Ray runs on this
+machine, the workers share its CPUs with the driver and Ray's own processes, so local mode
+makes Ray's bookkeeping less frequent (`start_ray`).
 """
 from __future__ import annotations
 
