@@ -155,7 +155,8 @@ def _match_phrase(token, lexicon: Lexicon) -> Trigger | None:
             # each word hangs from the verb or from the word before it ("iniciar huelga de hambre");
             # a preposition in between is skipped ("llegar a un acuerdo", "fire on")
             heads = (token, found[-1])
-            hit = next((a for a in _below(heads) if a not in found and a.dep_ not in MODIFIER
+            hit = next((a for a in _below(heads) if a not in found
+                        and (a.dep_ not in MODIFIER or _is_particle(a, token))
                         and _is_word(a, word, lexicon.lang)), None)
             if hit is None:
                 break
@@ -165,6 +166,13 @@ def _match_phrase(token, lexicon: Lexicon) -> Trigger | None:
             kind = "noun" if token.pos_ in ("NOUN", "PROPN") else "phrase"
             return Trigger(token, found, type_, mode, kind, noun)
     return None
+
+
+def _is_particle(token, verb) -> bool:
+    """A verb's particle the parser took for an adverb: "stepped down", "pulled back" (right
+    after the verb, hung on it)."""
+    return token.dep_ == "advmod" and token.head == verb and token.i == verb.i + 1 \
+        and token.pos_ in ("ADV", "ADP", "PART")
 
 
 def _is_word(token, word: str, lang: str) -> bool:

@@ -54,6 +54,10 @@ def _types(pipeline, text: str) -> list[str]:
     ("Armed men set fire to a church in Lahore.", "ASSAULT", "Armed men", None),
     ("The North Korean authorities turned down the request of the women activists.",
      "REJECT", "North Korean authorities", None),
+    # a particle the parser takes for an adverb still completes the phrase
+    ("The defence minister stepped down on Friday after the procurement scandal.", "CONCEDE", "defence minister",
+     None),
+    ("The army pulled back from the border on Monday.", "RETREAT", "army", None),
 ])
 def test_triggers_en_lexicon_names_the_act(pipeline, text, type_, actor, recipient):
     events = [(s, t) for ty, s, t in _events(pipeline, text) if ty == type_]
