@@ -81,6 +81,25 @@ class EntityIndex:
                     if entity.id not in ids:
                         ids.append(entity.id)
 
+    def demonym(self, token) -> str | None:
+        """The id of an entity for a demonym adjective that names an act's author ("los
+        bombardeos israelíes": Israel's; "el ataque ruso"), where the recogniser made none: the
+        demonym's words, its country, one mention. None when the token is no demonym."""
+        evidence = next((ev for ev in self._country_evidence() if ev.kind == "demonym"
+                         and ev.start <= token.idx < ev.end), None)
+        if evidence is None:
+            return None
+        key = f"demonym:{evidence.start}"
+        if key not in self._nominal:
+            ent_id = f"E{len(self.article.entities) + 1}"
+            self.article.entities.append(Entity(id=ent_id, name=self.article.text[evidence.start:evidence.end],
+                                                type="NORP", country=evidence.country, aliases=[],
+                                                mentions=[[evidence.start, evidence.end]]))
+            self.types[ent_id] = "NORP"
+            self.by_token.setdefault(token.i, []).append(ent_id)
+            self._nominal[key] = ent_id
+        return self._nominal[key]
+
     def ids_in(self, tokens) -> list[str]:
         """Entity ids mentioned over `tokens`, in their order."""
         ids = []
@@ -556,6 +575,8 @@ def _noun_roles(noun, frames: dict, index: EntityIndex, roles: Roles, skip=froze
     modifiers = [t for c in noun.children if c.dep_ in ("amod", "compound")
                  and "Part" not in c.morph.get("VerbForm") for t in c.subtree]
     roles.source = roles.source or index.ids_in(modifiers)
+    if not roles.source:  # "los bombardeos israelíes": a demonym the recogniser left unnamed
+        roles.source = [i for i in (index.demonym(c) for c in noun.children if c.dep_ == "amod") if i]
     # "la detención de X", "su asesinato": X, the owner, is who the act befalls
     patient, agent = noun.lemma_.lower() in (frames.get("patient_nouns") or ()), set(frames.get("agent") or ())
     carried, light_object = _carried_actor(noun, frames, index, type_)

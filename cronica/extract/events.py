@@ -441,6 +441,32 @@ def _sentence_actor(sent, index, by_token: dict) -> list[str]:
     return entities_of(subject, index, make_nominal=names_people(subject, index.frames))
 
 
+SUBHEAD_MAX_WORDS = 8     # a section heading is a short line ...
+SUBHEAD_CAPS_WORDS = 12   # ... or a line in capitals
+SENTENCE_END = (".", "!", "…", ":", '"', "”", "»", "'", "’", ")")
+
+
+def _subheadings(text: str) -> list[tuple[int, int]]:
+    """Character spans of the body lines that head a section ("THREAT TO INVESTMENT?",
+    "Críticas de ERC y PNV", "World leaders briefed"): a short line that no stop ends, or a
+    line in capitals, between paragraphs. What they name, the paragraphs below them tell."""
+    spans, start, body = [], 0, False
+    lines = text.split("\n")
+    for n, line in enumerate(lines):
+        words = line.split()
+        if not any(later.strip() for later in lines[n + 1:]):
+            break  # a heading heads something: the last line of a text is none
+        letters = [c for c in line if c.isalpha()]
+        caps = len(words) >= 2 and letters and all(c.isupper() for c in letters)
+        heading = words and ((len(words) <= SUBHEAD_MAX_WORDS and not line.rstrip().endswith(SENTENCE_END))
+                             or (caps and len(words) <= SUBHEAD_CAPS_WORDS))
+        if heading and body:  # a headline kept atop the text, before any paragraph, tells the news
+            spans.append((start, start + len(line)))
+        body = body or (bool(words) and not heading)
+        start += len(line) + 1
+    return spans
+
+
 def extract_events(article: Article) -> list[Event]:
     """Find the events of an analysed article (needs `article.doc` and entities).
 
@@ -455,8 +481,10 @@ def extract_events(article: Article) -> list[Event]:
     langdata = (load_lexicon(article.lang), load_modality(article.lang), load_reporting(article.lang))
     index, context, events = EntityIndex(article, doc, langdata[0].frames), Context(), []
     verbal = frozenset(t for t, info in langdata[0].plover.items() if info.get("quad") in VERBAL)
+    headings = _subheadings(doc.text)
     for sent in doc.sents:
-        triggers = find_triggers(sent, langdata[0])
+        triggers = [t for t in find_triggers(sent, langdata[0])
+                    if not any(start <= t.head.idx < end for start, end in headings)]
         by_token = {t.head.i: t for t in triggers}
         _vows_of_force(triggers, by_token, langdata[0])
         spoken, silenced = find_speech_acts(sent, article, index, langdata, by_token, context)

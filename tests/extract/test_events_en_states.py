@@ -44,3 +44,21 @@ def test_events_en_states_things_do_no_deeds(pipeline, text, type_):
 ])
 def test_events_en_states_people_do_deeds(pipeline, text, type_, actor):
     assert any(t == type_ and actor in src for t, src, _ in _events(pipeline, text))
+
+
+def test_events_en_states_section_heading_is_no_event(pipeline):
+    """A heading between paragraphs names what the paragraph below tells: no event of its own."""
+    text = ("Saudi Arabia froze new trade with Canada on Monday and expelled its ambassador over the "
+            "criticism of the arrests of activists.\n\nTHREAT TO INVESTMENT?\n\nAnalysts said the dispute "
+            "could slow the kingdom's efforts to attract foreign capital.")
+    assert "THREATEN" not in [t for t, _, _ in _events(pipeline, text)]
+
+
+def test_events_en_states_headline_atop_the_text_is_kept():
+    """A headline kept at the top of a wire text, before any paragraph, tells the news; a heading
+    between paragraphs is skipped; the last line heads nothing."""
+    from cronica.extract.events import _subheadings
+    text = ("INDIGENAS RADICALIZAN PARALIZACION EN LA ZONA RURAL\n\nQUITO, Jun 17\n\nLos indígenas "
+            "radicalizaron este martes el paro en la zona rural de Ecuador.\n\nHuelgas en Ecuador\n\n"
+            "Los maestros siguen en huelga desde el lunes.\n\nFin")
+    assert [text[a:b] for a, b in _subheadings(text)] == ["Huelgas en Ecuador"]

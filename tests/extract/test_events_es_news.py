@@ -353,3 +353,16 @@ def test_events_es_news_deaths_diseases_and_elections_are_no_acts(pipeline, text
 ])
 def test_events_es_news_fire_set_and_attack_authors(pipeline, text, type_, actor):
     assert actor in _first_role(pipeline, text, type_, "source")
+
+
+@pytest.mark.parametrize("text,type_,country", [
+    # a demonym adjective the recogniser leaves unnamed is the act's author
+    ("Los bombardeos israelíes han acabado con la vida de al menos 58 palestinos en Gaza desde el sábado.",
+     "ASSAULT", "ISR"),
+    ("Las sanciones estadounidenses contra Irán entraron en vigor este lunes.", "SANCTION", "USA"),
+])
+def test_events_es_news_demonym_adjective_is_the_author(pipeline, text, type_, country):
+    record, entities = _extract(pipeline, text)
+    events = _of_type(record, type_)
+    assert events, record["events"]
+    assert [entities[i]["country"] for i in events[0]["source"]] == [country]
