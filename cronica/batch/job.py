@@ -26,7 +26,11 @@ log = logging.getLogger("cronica.batch")
 # one worker idle for up to two 8-row blocks (several seconds) at the end of a job
 ROWS_PER_BLOCK = 2
 READ_ROWS_PER_TABLE = 64
-READ_CPUS = 0.5  # reads share the CPU kept free beside the workers (a 1-CPU actor must not starve them)
+# Reads take the CPU kept free beside the workers (a 1-CPU actor must not starve them), one
+# whole CPU like the repartition after them, so that Ray Data runs both in one task: a read
+# task yields blocks of ROWS_PER_BLOCK rows itself (two operators cost the driver and Ray
+# more per block than small blocks could bear)
+READ_CPUS = 1
 # Local mode: how long Ray Data's scheduling loop waits for a task before a round of
 # bookkeeping (Ray's default, 0.1 s, spent ~4% of a CPU on the workers' machine; a worker
 # always holds its next block, so a later look costs it nothing)
