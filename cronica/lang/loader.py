@@ -24,6 +24,25 @@ def available_languages() -> list[str]:
     return sorted(p.name for p in LANG_DIR.iterdir() if p.is_dir() and len(p.name) == 2 and p.name != "xx")
 
 
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """A YAML loader that refuses a key given twice in one mapping: YAML would keep the last
+    and silently drop the words listed under the first."""
+
+
+def _unique_mapping(loader, node, deep=False):
+    seen = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        if key in seen:
+            raise yaml.constructor.ConstructorError(None, None, f"key '{key}' given twice (line "
+                                                    f"{key_node.start_mark.line + 1})", key_node.start_mark)
+        seen.add(key)
+    return loader.construct_mapping(node, deep)
+
+
+_UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _unique_mapping)
+
+
 @lru_cache(maxsize=None)
 def load(lang: str, kind: str) -> dict:
     """Read and validate `lang/<lang>/<kind>.yaml`.
@@ -38,7 +57,7 @@ def load(lang: str, kind: str) -> dict:
     if not path.is_file():
         return {}
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_UniqueKeyLoader) or {}
     except yaml.YAMLError as e:
         raise LanguageDataError("E301", path=path, reason=str(e).splitlines()[0]) from e
     validate(kind, data, path)
