@@ -284,11 +284,19 @@ def _fixed_expressions(tokens, lexicon: Lexicon) -> set[int]:
 
 def _names_no_act(trigger, lexicon: Lexicon) -> bool:
     """A verb whose object makes it no act (`frames.not_acts`): "released a statement", "the
-    names have not been released" (the object, or the subject of the passive)."""
+    names have not been released" (the object, or the subject of the passive); so does the
+    noun of that verb with that complement ("the release of the report")."""
     verb = trigger.head
-    if trigger.kind != "verb" or not lexicon.frames.get("not_acts"):
+    if trigger.kind not in ("verb", "noun") or not lexicon.frames.get("not_acts"):
         return False
-    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass", "nsubj:pass")]
+    if trigger.kind == "noun":  # "the release of damaging information", "la movilización de recursos"
+        possessor = set(lexicon.frames.get("possessor") or ())
+        objects = [c for c in verb.children if c.dep_ == "nmod" and any(
+            m.dep_ == "case" and m.lower_ in possessor for m in c.children)]
+        objects += [p for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in possessor
+                    for p in prep.children if p.dep_ == "pobj"]
+    else:
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass", "nsubj:pass")]
     # a part of it: "to host part of the drills" (`frames.part_words`)
     parts = set(lexicon.frames.get("part_words") or ())
     objects += [p for o in objects if _lemma(o) in parts for prep in o.children if prep.dep_ == "prep"
@@ -332,6 +340,8 @@ def find_triggers(sent, lexicon: Lexicon) -> list[Trigger]:
         trigger = _match_noun(tokens, i, lexicon)
         if trigger and _is_classifier(trigger.head):  # "protest leader", "air raid sirens"
             continue
+        if trigger and trigger.kind == "noun" and _names_no_act(trigger, lexicon):
+            continue  # "the release of the report"
         if trigger:
             found.append(trigger)
             used.update(t.i for t in trigger.tokens)

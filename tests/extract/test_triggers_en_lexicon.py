@@ -80,6 +80,10 @@ def test_triggers_en_lexicon_names_the_act(pipeline, text, type_, actor, recipie
      "to repatriate them.", "RETREAT"),
     # a state of affairs, not an act
     ("Christian persecution in Nigeria is rampant.", "COERCE"),
+    # meeting a standard is no meeting; releasing information frees no one, told as a noun too
+    ("India has failed to meet the eligibility criterion for the trade preferences.", "CONSULT"),
+    ("Investigators asked whether aides had coordinated the release of damaging information about the "
+     "campaign.", "RETREAT"),
 ])
 def test_triggers_en_lexicon_near_miss(pipeline, text, absent):
     assert absent not in _types(pipeline, text)
