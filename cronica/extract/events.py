@@ -65,8 +65,15 @@ def _governing(trigger, by_token: dict):
 def _clause_tokens(trigger) -> set[int]:
     """Token indices of the trigger's own clause (and a noun's verb's), nested clauses left out."""
     heads = [trigger.head]
-    if trigger.kind == "noun" and trigger.head.head.pos_ in ("VERB", "AUX"):
-        heads.append(trigger.head.head)
+    governor = trigger.head.head
+    if governor.pos_ == "ADP" and governor.head.pos_ in ("VERB", "AUX"):
+        governor = governor.head  # "rallied in solidarity Thursday": through the preposition
+    if trigger.kind == "noun" and governor.pos_ in ("VERB", "AUX"):
+        heads.append(governor)
+    verb = trigger.head
+    if trigger.kind != "noun" and verb.dep_ == "acl" and "Fin" not in verb.morph.get("VerbForm") \
+            and verb.head.head.pos_ in ("VERB", "AUX") and verb.head.dep_ in ("dobj", "obj"):
+        heads.append(verb.head.head)  # "published a story Friday accusing China": the story's day
     return set().union(*(own_clause(head) for head in heads))
 
 

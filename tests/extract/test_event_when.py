@@ -135,3 +135,15 @@ def test_event_when_pluperfect_tells_what_came_before(pipeline, text, published,
 ])
 def test_event_when_lead_deed_takes_the_news_day_told_after_it(pipeline, text, published, lang, type_, interval):
     assert _dates(pipeline, text, published, lang, type_)[0] == interval
+
+
+@pytest.mark.parametrize("text, published, lang, type_, day", [
+    # a noun under a preposition of a dated verb: the rally's day is the solidarity's
+    ("Angry Tunisians rallied in solidarity Thursday outside the museum where the gunmen had struck.",
+     "2015-03-20", "en", "SUPPORT", "2015-03-19"),
+    # a participle on the object of a dated verb: the story's day is the accusation's
+    ("The Rodong Sinmun also published a story Friday accusing China of dancing to the tune of the U.S.",
+     "2017-05-06", "en", "ACCUSE", "2017-05-05"),
+])
+def test_event_when_noun_and_participle_take_their_verbs_day(pipeline, text, published, lang, type_, day):
+    assert (day, day) in _dates(pipeline, text, published, lang, type_)
