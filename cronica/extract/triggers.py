@@ -149,7 +149,10 @@ def _below(heads, depth: int = _MAX_DEPTH):
 
 
 def _match_phrase(token, lexicon: Lexicon) -> Trigger | None:
-    for words, type_, mode in lexicon.phrases.get(_lemma(token), ()):
+    entries = lexicon.phrases.get(_lemma(token))
+    if entries is None and token.pos_ in VERB_POS:  # "bloqueó": the tagger's lemma is made up
+        entries = lexicon.phrases.get(_dictionary_lemma(token.lower_, lexicon.lang))
+    for words, type_, mode in entries or ():
         found, noun = [token], None
         for word in words:
             # each word hangs from the verb or from the word before it ("iniciar huelga de hambre");

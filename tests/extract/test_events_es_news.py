@@ -291,6 +291,8 @@ def test_events_es_news_things_do_no_deeds(pipeline, text, type_):
     ("AstraZeneca buscará la aprobación de emergencia de la FDA.", "REQUEST", "astrazeneca"),
     ("Anthony Fauci celebró este lunes los resultados del nuevo estudio.", "SUPPORT", "fauci"),
     ("Li Wenliang fue silenciado por la policía.", "COERCE", "policía"),
+    # a phrase's verb whose lemma the tagger made up ("bloqueó") is read by the dictionary's
+    ("La red social Twitter bloqueó la cuenta del diputado Iván Espinosa de los Monteros.", "COERCE", "twitter"),
 ])
 def test_events_es_news_acts_of_seeking_praising_and_silencing(pipeline, text, type_, actor):
     assert actor in _first_role(pipeline, text, type_, "source")
