@@ -340,6 +340,9 @@ def test_events_es_news_calling_a_name_is_no_request(pipeline, text):
     # a pronominal verb told of its subject is another verb: stopped, not arrested; soared, not fired
     ("El Congreso de los Diputados se detuvo este martes en un asunto de la máxima actualidad.", "COERCE"),
     ("Los precios de la luz se dispararon en marzo por la ola de frío.", "ASSAULT"),
+    # money mobilised or freed, told with a noun too, is no march and no release of prisoners
+    ("El Gobierno anunció la movilización de recursos para la reconstrucción de la zona.", "PROTEST"),
+    ("El Gobierno liberó fondos para las pymes afectadas por la pandemia.", "RETREAT"),
 ])
 def test_events_es_news_deaths_diseases_and_elections_are_no_acts(pipeline, text, type_):
     record, _ = _extract(pipeline, text)
