@@ -46,14 +46,16 @@ def implicit_actor(trigger, roles, frames: dict, index, *, impersonal: bool) -> 
     Args:
         trigger: a triggers.Trigger.
         roles: the event's roles found so far (the recipient must be known).
-        frames: the language's frames (`state_actor`: the actor's name).
+        frames: the language's frames (`state_actor`: the actor's name; `state_verbs`: words of
+            acts only a state does, beyond the modes of STATE_ACTS: "was deported").
         index: the article's event_roles.EntityIndex.
         impersonal: whether the verb has an impersonal "se".
     Returns:
         [entity id] of the implied actor, or [].
     """
     name = next(iter(frames.get("state_actor") or ()), None)
-    if not name or not roles.target or (trigger.type, trigger.mode) not in STATE_ACTS:
+    state_act = (trigger.type, trigger.mode) in STATE_ACTS or _lemma(trigger.head) in (frames.get("state_verbs") or ())
+    if not name or not roles.target or not state_act:
         return []
     if trigger.kind == "noun" or impersonal or is_passive(trigger.head, frames):
         return [index.implicit(str(name), trigger.start)]

@@ -62,3 +62,16 @@ def test_events_en_states_headline_atop_the_text_is_kept():
             "radicalizaron este martes el paro en la zona rural de Ecuador.\n\nHuelgas en Ecuador\n\n"
             "Los maestros siguen en huelga desde el lunes.\n\nFin")
     assert [text[a:b] for a, b in _subheadings(text)] == ["Huelgas en Ecuador"]
+
+
+@pytest.mark.parametrize("text, type_, actor", [
+    # a deportation told in the passive is the authorities' act, though an expulsion need not be
+    ("The Harvard freshman was deported on Monday after officers questioned him at Logan airport.", "COERCE",
+     "authorities"),
+    # the counted noun of "hundreds of" acts; a vessel stands for its crew
+    ("Hundreds of striking workers marched through the capital on Tuesday.", "PROTEST", "striking workers"),
+    ("The patrol boat was deliberately sideswiped by a Chinese militia vessel.", "ASSAULT", "Chinese militia vessel"),
+])
+def test_events_en_states_state_verbs_partitives_and_craft(pipeline, text, type_, actor):
+    events = _events(pipeline, text)
+    assert any(t == type_ and actor in src for t, src, _ in events), events
