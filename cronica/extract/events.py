@@ -63,7 +63,9 @@ def _governing(trigger, by_token: dict):
 
 
 def _clause_tokens(trigger) -> set[int]:
-    """Token indices of the trigger's own clause (and a noun's verb's), nested clauses left out."""
+    """Token indices of the trigger's own clause, nested clauses left out; with a noun's, the
+    clause of the verb it hangs on (through a preposition too); with a participle on a verb's
+    object, that verb's."""
     heads = [trigger.head]
     governor = trigger.head.head
     if governor.pos_ == "ADP" and governor.head.pos_ in ("VERB", "AUX"):
@@ -459,10 +461,9 @@ def _subheadings(text: str) -> list[tuple[int, int]]:
     line in capitals, between paragraphs. What they name, the paragraphs below them tell."""
     spans, start, body = [], 0, False
     lines = text.split("\n")
-    for n, line in enumerate(lines):
+    last = max((n for n, line in enumerate(lines) if line.strip()), default=-1)
+    for line in lines[:last]:  # a heading heads something: the last line of a text is none
         words = line.split()
-        if not any(later.strip() for later in lines[n + 1:]):
-            break  # a heading heads something: the last line of a text is none
         letters = [c for c in line if c.isalpha()]
         caps = len(words) >= 2 and letters and all(c.isupper() for c in letters)
         heading = words and ((len(words) <= SUBHEAD_MAX_WORDS and not line.rstrip().endswith(SENTENCE_END))
