@@ -29,3 +29,21 @@ def coded(pipeline, text: str, lang: str, published: str, type_: str,
     return any(ev.type == type_ and (actor is None or actor in {countries[i] for i in ev.source})
                and (recipient is None or recipient in {countries[i] for i in ev.target})
                for ev in article.events)
+
+
+def role_names(pipeline, text: str, lang: str, published: str) -> list[tuple]:
+    """(type, actor names, recipient names) of each event of `text`."""
+    article = pipeline(Article(text=text, lang=lang, published=published))
+    by_id = {e.id: e.name for e in article.entities}
+    return [(ev.type, [by_id.get(i) for i in ev.source], [by_id.get(i) for i in ev.target]) for ev in article.events]
+
+
+def names_the_act(events: list[tuple], type_: str, actor: str | None, recipient: str | None) -> None:
+    """Assert that `events` (from `role_names`) hold one of `type_` whose actor names include
+    `actor` and one whose recipient names include `recipient` (None leaves a role unchecked)."""
+    found = [(s, t) for ty, s, t in events if ty == type_]
+    assert found, events
+    if actor:
+        assert any(actor in s for s, _ in found), found
+    if recipient:
+        assert any(recipient in t for _, t in found), found

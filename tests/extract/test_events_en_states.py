@@ -15,8 +15,12 @@ def _events(pipeline, text: str) -> list[tuple]:
 @pytest.mark.parametrize("text, type_", [
     ("Most Kashmiris support the rebels' demand that all of Kashmir be united under Pakistani rule.", "SUPPORT"),
     ("Many Filipinos oppose the visiting forces agreement with the United States.", "REJECT"),
+    # a thing does no deed of words or will: only people and bodies of people do
+    ("The inopportune timing threatens to derail the trade talks between the two countries.", "THREATEN"),
+    ("The impasse demanded a new approach from both negotiating teams.", "REQUEST"),
 ])
-def test_events_en_states_population_attitude_is_no_event(pipeline, text, type_):
+def test_events_en_states_attitude_or_thing_is_no_event(pipeline, text, type_):
+    """A population's attitude is a state, not an act; a thing does no deed of words or will."""
     assert type_ not in [t for t, _, _ in _events(pipeline, text)]
 
 
@@ -29,18 +33,14 @@ def test_events_en_states_demanded_act_is_a_demand(pipeline, text, demanded, spe
     assert demanded not in [t for t, _, _ in events]
 
 
-@pytest.mark.parametrize("text, type_", [
-    # a thing does no deed of words or will: only people and bodies of people do
-    ("The inopportune timing threatens to derail the trade talks between the two countries.", "THREATEN"),
-    ("The impasse demanded a new approach from both negotiating teams.", "REQUEST"),
-])
-def test_events_en_states_things_do_no_deeds(pipeline, text, type_):
-    assert type_ not in [t for t, _, _ in _events(pipeline, text)]
-
-
 @pytest.mark.parametrize("text, type_, actor", [
     ("The ministry demanded a new approach from both negotiating teams.", "REQUEST", "ministry"),
-    ("The protesters demanded the release of the detainees held since March.", "REQUEST", "protesters"),
+    ("The protesters demanded the release of the detainees held since March.", "REQUEST", "protesters"),    # a deportation told in the passive is the authorities' act, though an expulsion need not be
+    ("The Harvard freshman was deported on Monday after officers questioned him at Logan airport.", "COERCE",
+     "authorities"),
+    # the counted noun of "hundreds of" acts; a vessel stands for its crew
+    ("Hundreds of striking workers marched through the capital on Tuesday.", "PROTEST", "striking workers"),
+    ("The patrol boat was deliberately sideswiped by a Chinese militia vessel.", "ASSAULT", "Chinese militia vessel"),
 ])
 def test_events_en_states_people_do_deeds(pipeline, text, type_, actor):
     assert any(t == type_ and actor in src for t, src, _ in _events(pipeline, text))
@@ -62,16 +62,3 @@ def test_events_en_states_headline_atop_the_text_is_kept():
             "radicalizaron este martes el paro en la zona rural de Ecuador.\n\nHuelgas en Ecuador\n\n"
             "Los maestros siguen en huelga desde el lunes.\n\nFin")
     assert [text[a:b] for a, b in _subheadings(text)] == ["Huelgas en Ecuador"]
-
-
-@pytest.mark.parametrize("text, type_, actor", [
-    # a deportation told in the passive is the authorities' act, though an expulsion need not be
-    ("The Harvard freshman was deported on Monday after officers questioned him at Logan airport.", "COERCE",
-     "authorities"),
-    # the counted noun of "hundreds of" acts; a vessel stands for its crew
-    ("Hundreds of striking workers marched through the capital on Tuesday.", "PROTEST", "striking workers"),
-    ("The patrol boat was deliberately sideswiped by a Chinese militia vessel.", "ASSAULT", "Chinese militia vessel"),
-])
-def test_events_en_states_state_verbs_partitives_and_craft(pipeline, text, type_, actor):
-    events = _events(pipeline, text)
-    assert any(t == type_ and actor in src for t, src, _ in events), events

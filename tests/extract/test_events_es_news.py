@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from event_records import extract, names as _names, of_type as _of_type
+from event_records import coded, extract, names as _names, of_type as _of_type
 
 
 def _extract(pipeline, text, published="2021-03-05"):
@@ -269,38 +269,7 @@ def test_events_es_news_actor_and_recipient(pipeline, text, type_, actor, recipi
      "damnificados"),
     # an enclitic too ("acusarla": the minister named before)
     ("La ministra presentó su plan el lunes. Los diputados decidieron acusarla de fraude.",
-     "ACCUSE", "diputados", "ministra"),
-])
-def test_events_es_news_roles_of_giving_working_and_pronouns(pipeline, text, type_, actor, recipient):
-    assert actor in _first_role(pipeline, text, type_, "source")
-    assert recipient in _first_role(pipeline, text, type_, "target")
-
-
-@pytest.mark.parametrize("text,type_", [
-    ("La crisis en nuestra frontera sur exige una respuesta del Gobierno.", "REQUEST"),
-    ("Los datos se están manifestando.", "PROTEST"),
-    ("Calviño defendió que el Gobierno ha movilizado ya miles de millones para hacer frente a la crisis.",
-     "MOBILIZE"),
-])
-def test_events_es_news_things_do_no_deeds(pipeline, text, type_):
-    record, _ = _extract(pipeline, text)
-    assert not _of_type(record, type_), record["events"]
-
-
-@pytest.mark.parametrize("text,type_,actor", [
-    ("AstraZeneca buscará la aprobación de emergencia de la FDA.", "REQUEST", "astrazeneca"),
-    ("Anthony Fauci celebró este lunes los resultados del nuevo estudio.", "SUPPORT", "fauci"),
-    ("Li Wenliang fue silenciado por la policía.", "COERCE", "policía"),
-    # a phrase's verb whose lemma the tagger made up ("bloqueó") is read by the dictionary's
-    ("La red social Twitter bloqueó la cuenta del diputado Iván Espinosa de los Monteros.", "COERCE", "twitter"),
-])
-def test_events_es_news_acts_of_seeking_praising_and_silencing(pipeline, text, type_, actor):
-    assert actor in _first_role(pipeline, text, type_, "source")
-
-
-
-@pytest.mark.parametrize("text,type_,actor,recipient", [
-    # calling someone to act is a request; the infinitive is what makes "llamar" one
+     "ACCUSE", "diputados", "ministra"),    # calling someone to act is a request; the infinitive is what makes "llamar" one
     ("Guterres llamó a todos los líderes mundiales a establecer cinco puntos clave para avanzar hacia la "
      "igualdad.", "REQUEST", "guterres", "líderes mundiales"),
     # providing goods to people is aid
@@ -316,21 +285,16 @@ def test_events_es_news_acts_of_seeking_praising_and_silencing(pipeline, text, t
     ("La Fiscalía solicitó dos años de prisión para el joven por un delito de atentado.", "REQUEST",
      "fiscalía", "joven"),
 ])
-def test_events_es_news_calls_provisions_and_joining(pipeline, text, type_, actor, recipient):
+def test_events_es_news_roles_of_giving_working_and_pronouns(pipeline, text, type_, actor, recipient):
     assert actor in _first_role(pipeline, text, type_, "source")
     assert recipient in _first_role(pipeline, text, type_, "target")
 
 
-@pytest.mark.parametrize("text", [
-    "El presidente lo llamó mentiroso delante de todos los periodistas.",
-    "Los vecinos llaman al barrio la pequeña Habana.",
-])
-def test_events_es_news_calling_a_name_is_no_request(pipeline, text):
-    record, _ = _extract(pipeline, text)
-    assert not _of_type(record, "REQUEST"), record["events"]
-
-
 @pytest.mark.parametrize("text,type_", [
+    ("La crisis en nuestra frontera sur exige una respuesta del Gobierno.", "REQUEST"),
+    ("Los datos se están manifestando.", "PROTEST"),
+    ("Calviño defendió que el Gobierno ha movilizado ya miles de millones para hacer frente a la crisis.",
+     "MOBILIZE"),
     # a death told with the perfect of "morir" is no killing ("ha muerto", not "los muertos")
     ("El primer ministro de Bahréin, el príncipe Khalifa, ha muerto a los 84 años en una clínica.", "ASSAULT"),
     # a fight against a disease is no assault
@@ -343,21 +307,30 @@ def test_events_es_news_calling_a_name_is_no_request(pipeline, text):
     # money mobilised or freed, told with a noun too, is no march and no release of prisoners
     ("El Gobierno anunció la movilización de recursos para la reconstrucción de la zona.", "PROTEST"),
     ("El Gobierno liberó fondos para las pymes afectadas por la pandemia.", "RETREAT"),
+    # calling someone a name is no call to act
+    ("El presidente lo llamó mentiroso delante de todos los periodistas.", "REQUEST"),
+    ("Los vecinos llaman al barrio la pequeña Habana.", "REQUEST"),
 ])
-def test_events_es_news_deaths_diseases_and_elections_are_no_acts(pipeline, text, type_):
+def test_events_es_news_things_do_no_deeds(pipeline, text, type_):
     record, _ = _extract(pipeline, text)
     assert not _of_type(record, type_), record["events"]
 
 
 @pytest.mark.parametrize("text,type_,actor", [
+    ("AstraZeneca buscará la aprobación de emergencia de la FDA.", "REQUEST", "astrazeneca"),
+    ("Anthony Fauci celebró este lunes los resultados del nuevo estudio.", "SUPPORT", "fauci"),
+    ("Li Wenliang fue silenciado por la policía.", "COERCE", "policía"),
+    # a phrase's verb whose lemma the tagger made up ("bloqueó") is read by the dictionary's
+    ("La red social Twitter bloqueó la cuenta del diputado Iván Espinosa de los Monteros.", "COERCE", "twitter"),
     # setting fire to someone is an assault, though fire is also a hazard
     ("Algunos de los manifestantes prendieron fuego a un policía frente al palacio de gobierno.", "ASSAULT",
      "manifestantes"),
     # the "de" phrase of an attack is its author
     ("Tres soldados murieron en un ataque de los rebeldes contra el cuartel.", "ASSAULT", "rebeldes"),
 ])
-def test_events_es_news_fire_set_and_attack_authors(pipeline, text, type_, actor):
+def test_events_es_news_acts_of_seeking_praising_and_silencing(pipeline, text, type_, actor):
     assert actor in _first_role(pipeline, text, type_, "source")
+
 
 
 @pytest.mark.parametrize("text,type_,country", [
@@ -367,7 +340,4 @@ def test_events_es_news_fire_set_and_attack_authors(pipeline, text, type_, actor
     ("Las sanciones estadounidenses contra Irán entraron en vigor este lunes.", "SANCTION", "USA"),
 ])
 def test_events_es_news_demonym_adjective_is_the_author(pipeline, text, type_, country):
-    record, entities = _extract(pipeline, text)
-    events = _of_type(record, type_)
-    assert events, record["events"]
-    assert [entities[i]["country"] for i in events[0]["source"]] == [country]
+    assert coded(pipeline, text, "es", "2021-03-05", type_, actor=country)
