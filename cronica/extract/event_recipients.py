@@ -12,12 +12,14 @@ parse and the role markers of `lang/<lang>/event_triggers.yaml` only:
 - a reaction is aimed at the author of what it reacts to ("retaliate against sanctions
   imposed by the United States"); the accused is the accusing verb's object;
 - a cooperation someone says they will not give is a refusal, force they say they will
-  use is a threat; forces deployed with no agent named are the actor.
+  use is a threat; forces deployed with no agent named are the actor;
+- a joint act whose subject does it "junto con" someone is done with that someone: "la
+  ministra, junto con las autoridades de las provincias, realizaron una videoconferencia".
 """
 from __future__ import annotations
 
-from .event_roles import (NOMINAL_POS, PLACE_TYPES, arguments, entities_of, find_roles, is_passive, phrase_tokens,
-                          subject_of)
+from .event_roles import (NOMINAL_POS, PLACE_TYPES, arguments, entities_of, find_roles, is_passive, marker_of,
+                          phrase_tokens, subject_of)
 from .event_reference import referent
 from .triggers import Trigger
 
@@ -301,8 +303,27 @@ def fallback_target(trigger, frames: dict, index, by_token: dict) -> list[str]:
         entity ids, or [] when neither rule applies.
     """
     return particle_object(trigger, index) or content_target(trigger, frames, index, by_token) \
-        or channel_target(trigger, frames, index) or origin_target(trigger, frames, index) \
-        or place_target(trigger, frames, index)
+        or channel_target(trigger, frames, index) or companion_target(trigger, frames, index) \
+        or origin_target(trigger, frames, index) or place_target(trigger, frames, index)
+
+
+JOINT_TYPES = {"CONSULT", "COOPERATE", "AGREE"}
+
+
+def companion_target(trigger, frames: dict, index) -> list[str]:
+    """The one a joint act's subject does it with (frames `comitative`): "la ministra, junto
+    con las autoridades sanitarias de las provincias, realizaron una videoconferencia"."""
+    markers = set(frames.get("comitative") or ())
+    if not markers or trigger.type not in JOINT_TYPES or trigger.mode == "visit":
+        return []  # "el presidente, junto con su esposa, visitó el hospital": she visits too
+    verb = trigger.head.head if trigger.kind == "noun" else trigger.head  # a noun's support verb
+    subject = subject_of(verb)
+    if subject is None:
+        return []
+    for token in subject.subtree:
+        if token.dep_ in ("nmod", "obl", "pobj") and token.pos_ in NOMINAL_POS and marker_of(token) in markers:
+            return entities_of(token, index)
+    return []
 
 
 def channel_target(trigger, frames: dict, index) -> list[str]:

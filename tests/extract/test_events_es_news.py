@@ -281,6 +281,9 @@ def test_events_es_news_actor_and_recipient(pipeline, text, type_, actor, recipi
     # the tagger's made-up lemma of the phrase's adjective ("inaceptabl") is no obstacle
     ("El primer ministro canadiense había calificado de inaceptables las medidas proteccionistas de "
      "Washington.", "ACCUSE", "primer ministro canadiense", "washington"),
+    # a joint act's subject does it "junto con" the other party
+    ("La ministra de Salud, Carla Vizzotti, junto con las autoridades sanitarias de las provincias realizaron "
+     "una videoconferencia este martes.", "CONSULT", "carla vizzotti", "autoridades sanitarias"),
     # a penalty asked "para" someone: that one is the request's recipient
     ("La Fiscalía solicitó dos años de prisión para el joven por un delito de atentado.", "REQUEST",
      "fiscalía", "joven"),
