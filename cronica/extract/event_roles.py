@@ -89,16 +89,11 @@ class EntityIndex:
                          and ev.start <= token.idx < ev.end), None)
         if evidence is None:
             return None
-        key = f"demonym:{evidence.start}"
-        if key not in self._nominal:
-            ent_id = f"E{len(self.article.entities) + 1}"
-            self.article.entities.append(Entity(id=ent_id, name=self.article.text[evidence.start:evidence.end],
-                                                type="NORP", country=evidence.country, aliases=[],
-                                                mentions=[[evidence.start, evidence.end]]))
-            self.types[ent_id] = "NORP"
+        ent_id, made = self._added(f"demonym:{evidence.start}", self.article.text[evidence.start:evidence.end],
+                                   "NORP", evidence.country, mentions=[(evidence.start, evidence.end)])
+        if made:
             self.by_token.setdefault(token.i, []).append(ent_id)
-            self._nominal[key] = ent_id
-        return self._nominal[key]
+        return ent_id
 
     def ids_in(self, tokens) -> list[str]:
         """Entity ids mentioned over `tokens`, in their order."""
@@ -129,6 +124,18 @@ class EntityIndex:
         local = local is None or head.lemma_.lower() in local or head.lower_ in local
         return country_of_group(self.article, self._country_evidence(), start, end, local=local)
 
+    def _added(self, key: str, name: str, type_: str, country, *, aliases=(), mentions=()) -> tuple[str, bool]:
+        """The id of the entity this index made under `key`, making it first when there is none
+        (an entity the recogniser did not name); and whether it was made now."""
+        if key in self._nominal:
+            return self._nominal[key], False
+        ent_id = f"E{len(self.article.entities) + 1}"
+        self.article.entities.append(Entity(id=ent_id, name=name, type=type_, country=country,
+                                            aliases=list(aliases), mentions=[list(m) for m in mentions]))
+        self.types[ent_id] = type_
+        self._nominal[key] = ent_id
+        return ent_id, True
+
     def implicit(self, name: str, start: int) -> str:
         """Return the id of an actor the text implies but does not name: the authorities of
         the place told of, for "fue detenido" with no agent. No mentions, like a nominal.
@@ -138,14 +145,7 @@ class EntityIndex:
             start: character offset of the act, for the country of the place told of.
         """
         country = country_of_group(self.article, self._country_evidence(), start, start, local=True)
-        key = f"\0{name}\0{country}"
-        if key not in self._nominal:
-            ent_id = f"E{len(self.article.entities) + 1}"
-            self.article.entities.append(Entity(id=ent_id, name=name, type="ORG", country=country,
-                                                aliases=[], mentions=[]))
-            self.types[ent_id] = "ORG"
-            self._nominal[key] = ent_id
-        return self._nominal[key]
+        return self._added(f"\0{name}\0{country}", name, "ORG", country)[0]
 
     def nominal(self, head) -> str:
         """Return the id of an entity for an unnamed group ("miembros de un grupo armado").
@@ -158,14 +158,9 @@ class EntityIndex:
         start, end = min(t.idx for t in words), max(t.idx + len(t) for t in words)
         key = self.article.text[start:end].lower()
         if key not in self._nominal:
-            ent_id = f"E{len(self.article.entities) + 1}"
             core = _core_name(head, words)
-            aliases = [core] if core.lower() != key else []
-            self.article.entities.append(Entity(id=ent_id, name=self.article.text[start:end], type="MISC",
-                                                country=self._group_country(head, start, end), aliases=aliases,
-                                                mentions=[]))
-            self.types[ent_id] = "MISC"
-            self._nominal[key] = ent_id
+            ent_id, _ = self._added(key, self.article.text[start:end], "MISC", self._group_country(head, start, end),
+                                    aliases=[core] if core.lower() != key else [])
             if not any(start <= ev.start and ev.end <= end for ev in self._country_evidence()):
                 self.guessed.add(ent_id)
             if head.lemma_.lower() in self.not_actors:
@@ -403,13 +398,15 @@ def _asks_penalty(verb, frames: dict) -> bool:
                                    for t in c.subtree)
 
 
-def _direct_roles(trigger, frames: dict, index: EntityIndex, roles: Roles, passive: bool) -> list:
-    """Fill the actor from the verb's own arguments; return ranked recipient candidates."""
+def _direct_roles(trigger, frames: dict, index: EntityIndex, roles: Roles, passive: bool,
+                  penalty: bool = False) -> list:
+    """Fill the actor from the verb's own arguments; return ranked recipient candidates
+    (`penalty`: the verb asks a penalty for someone, see `_asks_penalty`)."""
     agent, recipient = set(frames.get("agent") or ()), set(frames.get("recipient") or ())
     addressee = set(frames.get("addressee") or ())
     if trigger.type in PHYSICAL | {"THREATEN"}:  # "threatened Baghdad with sanctions": what with, not whom
         recipient -= set(frames.get("instrument") or ())
-    if trigger.type in GIVING or (trigger.type == "REQUEST" and _asks_penalty(trigger.head, frames)):
+    if trigger.type in GIVING or penalty:
         recipient |= set(frames.get("beneficiary") or ())  # "approved $225 million for Israel"
     skip = {t.i for t in trigger.tokens}
     targets = []  # (rank, token): a passive subject, a marked object ("a una persona"), a bare one
@@ -444,9 +441,9 @@ def _phrase_objects(trigger, frames: dict, skip: set) -> list:
             if rel in ("obj", "obl") and marker in addressee and token.i not in skip]
 
 
-def _pick_target(trigger, frames: dict, index: EntityIndex, targets: list) -> list[str]:
+def _pick_target(trigger, frames: dict, index: EntityIndex, targets: list, penalty: bool = False) -> list[str]:
     addressee = set(frames.get("addressee") or ())
-    if trigger.type == "REQUEST" and _asks_penalty(trigger.head, frames):
+    if penalty:
         addressee |= set(frames.get("beneficiary") or ())  # "dos años de prisión para el joven"
     for rank, token in sorted(targets, key=lambda x: (x[0], x[1].i)):
         # an object may be a thing ("prometiendo ayuda", "agreed upon a pact"): only physical
@@ -476,8 +473,9 @@ def _pick_target(trigger, frames: dict, index: EntityIndex, targets: list) -> li
 def _verb_roles(trigger, frames: dict, index: EntityIndex, roles: Roles) -> None:
     verb = trigger.head
     passive = is_passive(verb, frames)
-    targets = _direct_roles(trigger, frames, index, roles, passive)
-    roles.target = _pick_target(trigger, frames, index, targets)
+    penalty = trigger.type == "REQUEST" and _asks_penalty(verb, frames)
+    targets = _direct_roles(trigger, frames, index, roles, passive, penalty)
+    roles.target = _pick_target(trigger, frames, index, targets, penalty)
     if passive and not roles.source:
         roles.source = _stray_agent(verb, set(frames.get("agent") or ()), index)
     if passive and not roles.target and verb.dep_ in SHARE_SUBJECT:

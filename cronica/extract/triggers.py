@@ -221,10 +221,10 @@ def _stands_alone(verb) -> bool:
     return subject is not None and subject.i < verb.i and not objects
 
 
-def _has_infinitive(verb) -> bool:
-    """A verb with an infinitive clause for a complement: "llamó a los líderes a establecer"."""
-    return any(c.dep_ in ("xcomp", "advcl", "ccomp") and c.i > verb.i and "Inf" in c.morph.get("VerbForm")
-               for c in verb.children)
+def _has_infinitive(verb, deps=("xcomp", "advcl", "ccomp")) -> bool:
+    """A verb with an infinitive clause after it for a complement: "llamó a los líderes a
+    establecer" (`deps`: the relations that may hang it on the verb)."""
+    return any(c.dep_ in deps and c.i > verb.i and "Inf" in c.morph.get("VerbForm") for c in verb.children)
 
 
 def _is_negated(verb, negation: frozenset) -> bool:
@@ -241,8 +241,8 @@ def _match_noun(tokens, i: int, lexicon: Lexicon) -> Trigger | None:
     morph = token.morph
     if token.pos_ == "VERB" and ("Part" not in morph.get("VerbForm") or "Pres" in morph.get("Tense")):
         return None  # "called", "calling" are verbs; only past participles ("heridos") read as nouns
-    perfect = set(lexicon.frames.get("perfect_aux") or ())
-    if token.pos_ == "VERB" and any(c.dep_ == "aux" and c.lemma_.lower() in perfect for c in token.children):
+    if token.pos_ == "VERB" and any(c.dep_ == "aux" and c.lemma_.lower() in (lexicon.frames.get("perfect_aux") or ())
+                                    for c in token.children):
         return None  # "ha muerto" is the verb "morir" in a perfect tense, not "los muertos"
     if token.lower_ not in lexicon.noun_openers and _lemma(token) not in lexicon.noun_openers:
         return None
@@ -313,7 +313,7 @@ def _is_attempt(trigger, lexicon: Lexicon) -> bool:
     verb = trigger.head
     if trigger.kind != "verb" or _lemma(verb) not in (lexicon.frames.get("attempts") or ()):
         return False
-    return any(c.dep_ == "xcomp" and "Inf" in c.morph.get("VerbForm") for c in verb.children)
+    return _has_infinitive(verb, deps=("xcomp",))
 
 
 def find_triggers(sent, lexicon: Lexicon) -> list[Trigger]:
