@@ -46,7 +46,7 @@ def implicit_actor(trigger, roles, frames: dict, index, *, impersonal: bool) -> 
     Args:
         trigger: a triggers.Trigger.
         roles: the event's roles found so far (the recipient must be known).
-        frames: the language's frames (`state_actor`: the actor's name; `state_verbs`: words of
+        frames: the language's frames (`state_actor`: the actor's name; `state_words`: words of
             acts only a state does, beyond the modes of STATE_ACTS: "was deported").
         index: the article's event_roles.EntityIndex.
         impersonal: whether the verb has an impersonal "se".
@@ -54,7 +54,7 @@ def implicit_actor(trigger, roles, frames: dict, index, *, impersonal: bool) -> 
         [entity id] of the implied actor, or [].
     """
     name = next(iter(frames.get("state_actor") or ()), None)
-    state_act = (trigger.type, trigger.mode) in STATE_ACTS or _lemma(trigger.head) in (frames.get("state_verbs") or ())
+    state_act = (trigger.type, trigger.mode) in STATE_ACTS or _lemma(trigger.head) in (frames.get("state_words") or ())
     if not name or not roles.target or not state_act:
         return []
     if trigger.kind == "noun" or impersonal or is_passive(trigger.head, frames):
