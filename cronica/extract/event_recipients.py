@@ -21,7 +21,7 @@ from __future__ import annotations
 from .event_roles import (NOMINAL_POS, PLACE_TYPES, arguments, entities_of, find_roles, is_passive, marker_of,
                           phrase_tokens, subject_of)
 from .event_reference import referent
-from .triggers import Trigger
+from .triggers import Trigger, reduced_relative
 
 # "threatened to cut off ...", "vowed it would never rule out using force": the complement
 # holds the act announced
@@ -39,7 +39,10 @@ def governor_of(trigger, by_token: dict, frames: dict):
     """The trigger whose act this one is the purpose or manner of: a purpose clause
     ("sent troops to help"), a participle ("marched, calling for"), or an "in" phrase of
     the same act ("began a hunger strike in protest against ...")."""
+    # a participle's phrase stands where its noun does: "killed in the attack carried out by X"
     token = trigger.head
+    if trigger.kind == "phrase" and trigger.noun is not None and reduced_relative(token):
+        token = trigger.noun
     if token.dep_ == "pobj" and token.head.dep_ == "prep":
         if token.head.lower_ not in (frames.get("purpose") or ()):
             return None  # "held talks during a visit": two acts
@@ -172,7 +175,7 @@ def reaction_target(trigger, frames: dict, index, by_token: dict, told: dict | N
     acusaciones") is the act of that type told last (`told`: type -> its actor)."""
     recipient = set(frames.get("recipient") or ())
     for rel, marker, token in arguments(trigger.head):
-        act = by_token.get(token.i)
+        act = by_token.get(token.i) or _phrase_of(token, by_token)
         if act is None or act is trigger or rel not in REACTION or (rel == "obl" and marker not in recipient):
             continue
         author = find_roles(act, frames, index).source or _stated_author(trigger, frames, index)
@@ -181,6 +184,11 @@ def reaction_target(trigger, frames: dict, index, by_token: dict, told: dict | N
         if author:
             return author
     return []
+
+
+def _phrase_of(token, by_token: dict):
+    """The phrase a token is the noun of: "sanctions" in "sanctions imposed by the United States"."""
+    return next((t for t in by_token.values() if t.kind == "phrase" and token in t.tokens[1:]), None)
 
 
 def _told_before(act) -> bool:
@@ -302,9 +310,23 @@ def fallback_target(trigger, frames: dict, index, by_token: dict) -> list[str]:
     Returns:
         entity ids, or [] when neither rule applies.
     """
-    return particle_object(trigger, index) or content_target(trigger, frames, index, by_token) \
+    return particle_object(trigger, index) or aimed_target(trigger, frames, index) \
+        or content_target(trigger, frames, index, by_token) \
         or channel_target(trigger, frames, index) or companion_target(trigger, frames, index) \
         or origin_target(trigger, frames, index) or place_target(trigger, frames, index)
+
+
+def aimed_target(trigger, frames: dict, index) -> list[str]:
+    """The one an act's noun is aimed at by a participle (frames `aiming`): "announced
+    retaliatory tariffs aimed at the United States", "sanciones dirigidas contra Rusia"."""
+    aiming, recipient = set(frames.get("aiming") or ()), set(frames.get("recipient") or ())
+    nouns = [trigger.head] if trigger.kind == "noun" else trigger.tokens[1:]
+    for noun in nouns:
+        for participle in (c for c in noun.children if c.dep_ in ("acl", "amod") and c.lemma_.lower() in aiming):
+            for rel, marker, token in arguments(participle):
+                if token.pos_ in NOMINAL_POS and (rel == "obj" or rel == "obl" and marker in recipient):
+                    return entities_of(token, index, make_nominal=False)
+    return []
 
 
 JOINT_TYPES = {"CONSULT", "COOPERATE", "AGREE"}

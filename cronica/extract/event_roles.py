@@ -35,6 +35,7 @@ GIVING = {"AID"}  # acts whose beneficiary is their recipient (`frames.beneficia
 PARTICIPANT_TYPES = {"CONSULT", "PROTEST", "SUPPORT", "AID", "AGREE", "COOPERATE"}
 # a demand or a threat is addressed to the subject of its clause ("exigió que EE.UU. cancele")
 ADDRESSED_TYPES = {"REQUEST", "THREATEN", "ACCUSE"}
+JOINT_TYPES = {"CONSULT", "COOPERATE", "AGREE"}  # acts done with someone
 _MAX_ACTORS = 4
 _MAX_NOMINAL_TOKENS = 6
 
@@ -491,7 +492,7 @@ def _verb_roles(trigger, frames: dict, index: EntityIndex, roles: Roles) -> None
             roles.source = entities_of(verb.head, index)  # "el ELN, que atacó ..."
         elif subject is None and verb.dep_ in RELATIVE and verb.head.pos_ in NOMINAL_POS:
             _relative_object(verb, index, roles)  # "contra X, a quien acusó de ..."
-            roles.source = roles.source or _controller(verb, index)
+            roles.source = roles.source or _controller(verb, index) or _noun_author(verb, frames, index)
     if trigger.noun is not None:
         _noun_roles(trigger.noun, frames, index, roles, {t.i for t in trigger.tokens}, trigger.type)
     if not roles.target and not targets and trigger.kind == "verb" and verb.lemma_.lower() in (
@@ -618,6 +619,23 @@ def _controller(verb, index: EntityIndex) -> list[str]:
     return entities_of(subject, index) if subject is not None and not is_pronoun(subject) else []
 
 
+def _noun_author(verb, frames: dict, index: EntityIndex) -> list[str]:
+    """The actor of an infinitive that completes a noun of will: whose decision, plan or
+    promise it is ("Trump's decision to recognize", "la decisión de Rusia de retirar sus
+    tropas", "the decision by Russia to withdraw"), named before the infinitive."""
+    noun = verb.head
+    if "Inf" not in verb.morph.get("VerbForm") or noun.pos_ not in ("NOUN", "PROPN"):
+        return []
+    for child in noun.children:
+        if child.dep_ == "poss" and child.i < verb.i:
+            return entities_of(child, index)
+    markers = set(frames.get("agent") or ()) | set(frames.get("possessor") or ())
+    for rel, marker, token in arguments(noun):
+        if rel == "obl" and marker in markers and token.i < verb.i and token.pos_ in NOMINAL_POS:
+            return entities_of(token, index, make_nominal=False)
+    return []
+
+
 def _agent_of_support(noun, frames: dict, index: EntityIndex) -> list[str]:
     """The agent of a support verb's participle that describes the noun: "El bloqueo,
     realizado por unos 370 atuneros"."""
@@ -671,6 +689,20 @@ def _place_in(token, index: EntityIndex) -> str | None:
     return next((i for i in index.ids_in(phrase_tokens(token)) if index.types.get(i) in PLACE_TYPES), None)
 
 
+def _parties(trigger, frames: dict, index: EntityIndex, roles: Roles) -> None:
+    """A joint act whose parties are named together and no actor apart (frames `parties`):
+    "a deal struck last year between the United States and Mexico" is done by the first with
+    the others."""
+    markers = set(frames.get("parties") or ())
+    for head in (trigger.head, trigger.noun) if trigger.noun is not None else (trigger.head,):
+        for rel, marker, token in arguments(head):
+            if rel == "obl" and marker in markers and token.pos_ in NOMINAL_POS:
+                found = entities_of(token, index, make_nominal=False)
+                if len(found) > 1:
+                    roles.source, roles.target = found[:1], found[1:]
+                return
+
+
 def find_roles(trigger, frames: dict, index: EntityIndex, *, dateline_place=None) -> Roles:
     """Actor, recipient and place of one trigger, from the parse only.
 
@@ -691,6 +723,8 @@ def find_roles(trigger, frames: dict, index: EntityIndex, *, dateline_place=None
                                  for found in [entities_of(token, index)] if found), [])
     else:
         _verb_roles(trigger, frames, index, roles)
+    if not roles.source and trigger.type in JOINT_TYPES:
+        _parties(trigger, frames, index, roles)
     roles.source = roles.source[:_MAX_ACTORS]
     roles.target = [i for i in roles.target if i not in roles.source][:_MAX_ACTORS]
     roles.source_how = "syntax" if roles.source else None

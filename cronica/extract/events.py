@@ -25,10 +25,10 @@ from .event_speech import find_speech_acts
 from .event_time import VERBAL, borrowed_time, said_time
 from .event_when import Narrative, event_quantities as _quantities, event_when as _when, own_clause
 from .event_implicit import absence_target, clitic_target, group_tokens, implicit_actor, is_impersonal
-from .event_roles import (PHYSICAL, SUBJECT, EntityIndex, entities_of, find_roles, is_passive, is_pronoun, names_people,
-                          subject_of, subject_referent)
+from .event_roles import (PHYSICAL, SUBJECT, EntityIndex, arguments, entities_of, find_roles, is_passive, is_pronoun,
+                          names_people, subject_of, subject_referent)
 from .status import find_status, load_modality
-from .triggers import find_triggers, load_lexicon
+from .triggers import find_triggers, load_lexicon, reduced_relative
 
 # the content of a demand, threat or accusation is not an event that happened
 CONTENT_OF = {"REQUEST", "THREATEN", "ACCUSE"}
@@ -237,6 +237,16 @@ def _is_generic(trigger, frames) -> bool:
                for c in verb.children)
 
 
+def _is_ability(trigger, frames) -> bool:
+    """An act someone or something is able to do, not one done: "a missile capable of
+    striking U.S. forces", "un misil capaz de alcanzar" (`frames.ability`)."""
+    token = trigger.head
+    if token.dep_ in ("pcomp", "pobj", "xcomp", "acl") and token.head.dep_ == "prep":
+        token = token.head  # "capable of striking": the preposition hangs the act on the adjective
+    return token.head.lemma_.lower() in (frames.get("ability") or ()) and token.dep_ in (
+        "prep", "xcomp", "pcomp", "acl", "advcl", "ccomp")
+
+
 def _is_speech(trigger, reporting) -> bool:
     """A verb both of saying and of an act ("reconoció que ...") reports when it takes a clause."""
     verb = trigger.head
@@ -245,9 +255,10 @@ def _is_speech(trigger, reporting) -> bool:
 
 
 def _is_definite(trigger) -> bool:
-    """An event noun with a definite article ("la huelga", "the strike"): one already told of."""
-    return trigger.kind == "noun" and any("Def" in c.morph.get("Definite") for c in trigger.head.children
-                                          if c.dep_ == "det")
+    """An event noun with a definite article ("la huelga", "the strike", "the sanctions imposed
+    on North Korea"): one already told of."""
+    noun = trigger.head if trigger.kind == "noun" else trigger.noun if reduced_relative(trigger.head) else None
+    return noun is not None and any("Def" in c.morph.get("Definite") for c in noun.children if c.dep_ == "det")
 
 
 def _confidence(roles, trigger, inherited: bool) -> float:
@@ -264,7 +275,7 @@ def _event_for(trigger, sent, article, index, langdata, by_token, context) -> Ev
     if _is_speech(trigger, reporting) or _is_imperative(trigger) or _by_nature(trigger, lexicon) \
             or _against_nature(trigger, lexicon) \
             or is_purpose(trigger, by_token, lexicon.frames) or _is_demanded(trigger, modality, reporting) \
-            or _is_generic(trigger, lexicon.frames):
+            or _is_generic(trigger, lexicon.frames) or _is_ability(trigger, lexicon.frames):
         return None
     governor = _governing(trigger, by_token)
     if governor is not None and governor.type in CONTENT_OF and trigger.type != governor.type \
@@ -430,13 +441,38 @@ def _dedupe(events: list[Event], verbal: frozenset = frozenset()) -> list[Event]
 
 
 def _vows_of_force(triggers, by_token: dict, lexicon) -> None:
-    """A vow whose content is an act of material conflict is a threat ("vowed to strike back")."""
+    """A vow whose content is an act of material conflict is a threat ("vowed to strike back",
+    "vowed retaliation"); an act only named in a phrase under it is no content ("promised
+    he won't interrupt his sleep, referring to missile tests")."""
     vows = set(lexicon.frames.get("vows") or ())
     for trigger in triggers:
         governor = _governing(trigger, by_token)
+        named = trigger.kind == "noun" and trigger.head.head != getattr(governor, "head", None)
         if (governor is not None and governor.kind == "verb" and governor.head.lemma_.lower() in vows
-                and lexicon.plover[trigger.type]["quad"] == "material_conflict"):
+                and not named and lexicon.plover[trigger.type]["quad"] == "material_conflict"):
             governor.type, governor.mode = "THREATEN", None
+
+
+FIRING = {"heavy-weapons", "aerial"}  # ASSAULT modes of weapons fired
+
+
+def _weapons_tests(triggers, lexicon) -> None:
+    """A weapon fired as a test is a show of force, not an attack (PLOVER MOBILIZE): "Iran
+    test-fired a ballistic missile", and a missile launched at no one ("Kim supervised the
+    launch of a Hwasong-12 missile"). Words in `frames.weapons_test`, `frames.tested_weapons`."""
+    tests = set(lexicon.frames.get("weapons_test") or ())
+    weapons = set(lexicon.frames.get("tested_weapons") or ())
+    recipient = set(lexicon.frames.get("recipient") or ())
+    for trigger in triggers:
+        if trigger.type != "ASSAULT" or trigger.mode not in FIRING:
+            continue
+        heads = [trigger.head] + ([trigger.noun] if trigger.noun is not None else [])
+        near = [c for h in heads for c in h.children] + heads
+        tested = any(t.lemma_.lower() in tests or t.lower_ in tests for t in near)
+        aimed = any(rel == "obl" and marker in recipient for h in heads for rel, marker, _ in arguments(h))
+        launched = not aimed and trigger.noun is not None and trigger.noun.lemma_.lower() in weapons
+        if tested or launched:
+            trigger.type, trigger.mode = "MOBILIZE", "exercise"
 
 
 def _sentence_actor(sent, index, by_token: dict) -> list[str]:
@@ -491,10 +527,13 @@ def extract_events(article: Article) -> list[Event]:
     verbal = frozenset(t for t, info in langdata[0].plover.items() if info.get("quad") in VERBAL)
     headings = _subheadings(doc.text)
     for sent in doc.sents:
+        # a heading names no event, nor does a date ("in March" is no march)
         triggers = [t for t in find_triggers(sent, langdata[0])
-                    if not any(start <= t.head.idx < end for start, end in headings)]
+                    if not any(start <= t.head.idx < end for start, end in headings)
+                    and not (t.kind == "noun" and any(x.start_char <= t.head.idx < x.end_char for x in article.times))]
         by_token = {t.head.i: t for t in triggers}
         _vows_of_force(triggers, by_token, langdata[0])
+        _weapons_tests(triggers, langdata[0])
         spoken, silenced = find_speech_acts(sent, article, index, langdata, by_token, context)
         triggers = [t for t in triggers if t.head.i not in silenced]
         by_token = {t.head.i: t for t in triggers}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from itertools import chain
 
 from ..errors import LanguageDataError
 from ..lang.loader import load
@@ -112,7 +113,8 @@ def load_lexicon(lang: str) -> Lexicon:
     for form, key in _entries(data.get("phrases"), plover, path):
         verb, *rest = form.split()
         phrases.setdefault(verb, []).append((tuple(rest), *key))
-    frames = {k: [str(x).lower() for x in v] for k, v in (data.get("frames") or {}).items()}
+    frames = {k: {str(a).lower(): b for a, b in v.items()} if isinstance(v, dict) else [str(x).lower() for x in v]
+              for k, v in (data.get("frames") or {}).items()}
     forces = frozenset(str(w).lower() for w in data.get("natural_forces") or ())
     negated = dict(_entries(data.get("negated_verbs"), plover, path))
     infinitive = dict(_entries(data.get("infinitive_verbs"), plover, path))
@@ -149,16 +151,22 @@ def _below(heads, depth: int = _MAX_DEPTH):
 
 
 def _match_phrase(token, lexicon: Lexicon) -> Trigger | None:
+    reduced = reduced_relative(token)
     entries = lexicon.phrases.get(_lemma(token))
-    if entries is None and token.pos_ in VERB_POS:  # "bloqueó": the tagger's lemma is made up
+    if entries is None and (token.pos_ in VERB_POS or reduced):  # "bloqueó": the tagger's lemma is made up
         entries = lexicon.phrases.get(_dictionary_lemma(token.lower_, lexicon.lang))
+    if entries is None and reduced:  # "las tropas enviadas": the dictionary gives the adjective
+        entries = next((lexicon.phrases[v] for v in _infinitives(token.lower_, lexicon.frames)
+                        if v in lexicon.phrases), None)
     for words, type_, mode in entries or ():
         found, noun = [token], None
         for word in words:
             # each word hangs from the verb or from the word before it ("iniciar huelga de hambre");
-            # a preposition in between is skipped ("llegar a un acuerdo", "fire on")
+            # a preposition in between is skipped ("llegar a un acuerdo", "fire on"); a
+            # participle's noun is its object ("a deal struck last year")
             heads = (token, found[-1])
-            hit = next((a for a in _below(heads) if a not in found
+            candidates = _below(heads) if not reduced or len(found) > 1 else chain((token.head,), _below(heads))
+            hit = next((a for a in candidates if a not in found
                         and (a.dep_ not in MODIFIER or _is_particle(a, token))
                         and _is_word(a, word, lexicon.lang)), None)
             if hit is None:
@@ -169,6 +177,25 @@ def _match_phrase(token, lexicon: Lexicon) -> Trigger | None:
             kind = "noun" if token.pos_ in ("NOUN", "PROPN") else "phrase"
             return Trigger(token, found, type_, mode, kind, noun)
     return None
+
+
+def reduced_relative(token) -> bool:
+    """A past participle that modifies a noun, a relative clause cut short: "a deal struck
+    last year", "sanctions imposed by the United States", "el acuerdo firmado por España"."""
+    return token.dep_ in ("acl", "amod") and token.head.pos_ in ("NOUN", "PROPN") \
+        and "Part" in token.morph.get("VerbForm") and "Pres" not in token.morph.get("Tense")
+
+
+def _infinitives(participle: str, frames: dict) -> list[str]:
+    """The infinitives a participle may come from, by its ending or as an irregular one
+    (`frames.participle_endings`, `frames.irregular_participles` by the masculine singular):
+    "enviadas" -> enviar, "impuestas" -> imponer."""
+    out = [stem_verb for ending, verb_endings in (frames.get("participle_endings") or {}).items()
+           if participle.endswith(ending) for stem_verb in (participle[:-len(ending)] + v for v in verb_endings)]
+    for form, verb in (frames.get("irregular_participles") or {}).items():
+        if participle[:len(form) - 1] == form[:-1] and participle[len(form) - 1:] in ("o", "a", "os", "as"):
+            out.append(verb)
+    return out
 
 
 def _is_particle(token, verb) -> bool:

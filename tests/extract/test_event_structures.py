@@ -1,0 +1,69 @@
+"""Constructions that carry an event's type or roles beyond its verb: a participle that
+modifies the act's noun ("sanctions imposed by the United States"), the parties of a joint
+act named together ("between X and Y"), the author of a noun of will ("Trump's decision to
+strike Syria"), a noun aimed by a participle ("tariffs aimed at the United States"), a
+weapon fired as a test, an act one is only able to do, and a month that is no march.
+
+Sentences come from the news records of ../shared/data/news and the development gold.
+"""
+from __future__ import annotations
+
+import pytest
+
+from event_records import names_the_act, role_names
+
+
+@pytest.mark.parametrize("lang, text, type_, actor, recipient", [
+    # a participle on the act's noun: its agent acts, its recipient is the act's
+    ("en", "MOSCOW (Reuters) - Iran said on Saturday it would retaliate against new sanctions imposed by "
+           "the United States after President Donald Trump set an ultimatum to fix “disastrous flaws” in a "
+           "deal curbing Tehran’s nuclear program.", "SANCTION", "United States", None),
+    # ... and the reaction to that act is aimed at its agent
+    ("en", "MOSCOW (Reuters) - Iran said on Saturday it would retaliate against new sanctions imposed by "
+           "the United States after President Donald Trump set an ultimatum to fix “disastrous flaws” in a "
+           "deal curbing Tehran’s nuclear program.", "THREATEN", "Iran", "United States"),
+    # a joint act's parties named together: the first acts with the others
+    ("es", "Ha dicho que no está en sus planes mantener el acuerdo firmado entre el Fondo Monetario "
+           "Internacional (FMI) y el actual presidente, Lenín Moreno, para reconstruir la economía del país.",
+     "AGREE", "Fondo Monetario Internacional", "Lenín Moreno"),
+    # whose decision it is does the act decided
+    ("en", "Trump's decision to strike Syria won widespread praise from other nations, including Saudi "
+           "Arabia and Turkey, which support the Syrian opposition.", "ASSAULT", "Trump", "Syria"),
+    ("es", "La situación geopolítica en la zona ha experimentado un importante giro tras la decisión de la "
+           "Administración Trump de reconocer la soberanía marroquí sobre el Sáhara Occidental.",
+     "SUPPORT", "Administración Trump", None),
+    # a sanction announced is one decided, aimed where its participle aims it
+    ("en", "Chinese officials announced retaliatory tariffs aimed at the United States on Saturday.",
+     "SANCTION", "Chinese officials", "United States"),
+    ("en", "The U.N. slapped North Korea with new sanctions just days ago in response to a powerful "
+           "nuclear test.", "SANCTION", "U.N.", "North Korea"),
+])
+def test_event_structures_roles(pipeline, lang, text, type_, actor, recipient):
+    names_the_act(role_names(pipeline, text, lang, "2019-06-05"), type_, actor, recipient)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Iran successfully test-fired a medium-range ballistic missile capable of striking U.S. forces in "
+           "the region as well as Israel, the third such test since the nuclear agreement with Western "
+           "nations took effect in January, multiple defense officials confirmed to Fox News."),
+    ("es", "Corea del Norte lanzó el domingo un misil balístico de alcance intermedio, informó el Estado "
+           "Mayor Conjunto surcoreano."),
+])
+def test_event_structures_weapons_test_is_a_show_of_force(pipeline, lang, text):
+    events = role_names(pipeline, text, lang, "2016-05-09")
+    assert any(t == "MOBILIZE" for t, _, _ in events), events
+    # neither the test nor what the missile is able to strike is an attack
+    assert not any(t == "ASSAULT" for t, _, _ in events), events
+
+
+def test_event_structures_missile_attack_stays_an_attack(pipeline):
+    text = ("Russia used the Oreshnik during a mass drone and missile attack on Kyiv on Sunday that killed "
+            "at least two people.")
+    names_the_act(role_names(pipeline, text, "en", "2024-11-25"), "ASSAULT", "Russia", None)
+
+
+def test_event_structures_month_is_no_march(pipeline):
+    text = ("In March, Iran test-fired two ballistic missiles -- one emblazoned with the phrase \"Israel must "
+            "be wiped out\" in Hebrew -- that set off an international outcry.")
+    events = role_names(pipeline, text, "en", "2016-05-09")
+    assert not any(t == "PROTEST" for t, _, _ in events), events
