@@ -21,7 +21,7 @@ from __future__ import annotations
 from .event_roles import (NOMINAL_POS, PLACE_TYPES, arguments, entities_of, find_roles, is_passive, marker_of,
                           phrase_tokens, subject_of)
 from .event_reference import referent
-from .triggers import Trigger, reduced_relative
+from .triggers import Trigger
 
 # "threatened to cut off ...", "vowed it would never rule out using force": the complement
 # holds the act announced
@@ -40,9 +40,7 @@ def governor_of(trigger, by_token: dict, frames: dict):
     ("sent troops to help"), a participle ("marched, calling for"), or an "in" phrase of
     the same act ("began a hunger strike in protest against ...")."""
     # a participle's phrase stands where its noun does: "killed in the attack carried out by X"
-    token = trigger.head
-    if trigger.kind == "phrase" and trigger.noun is not None and reduced_relative(token):
-        token = trigger.noun
+    token = trigger.nominal_head or trigger.head
     if token.dep_ == "pobj" and token.head.dep_ == "prep":
         if token.head.lower_ not in (frames.get("purpose") or ()):
             return None  # "held talks during a visit": two acts

@@ -28,7 +28,7 @@ from .event_implicit import absence_target, clitic_target, group_tokens, implici
 from .event_roles import (PHYSICAL, SUBJECT, EntityIndex, arguments, entities_of, find_roles, is_passive, is_pronoun,
                           names_people, subject_of, subject_referent)
 from .status import find_status, load_modality
-from .triggers import find_triggers, load_lexicon, reduced_relative
+from .triggers import find_triggers, load_lexicon
 
 # the content of a demand, threat or accusation is not an event that happened
 CONTENT_OF = {"REQUEST", "THREATEN", "ACCUSE"}
@@ -257,7 +257,7 @@ def _is_speech(trigger, reporting) -> bool:
 def _is_definite(trigger) -> bool:
     """An event noun with a definite article ("la huelga", "the strike", "the sanctions imposed
     on North Korea"): one already told of."""
-    noun = trigger.head if trigger.kind == "noun" else trigger.noun if reduced_relative(trigger.head) else None
+    noun = trigger.nominal_head
     return noun is not None and any("Def" in c.morph.get("Definite") for c in noun.children if c.dep_ == "det")
 
 
@@ -447,9 +447,10 @@ def _vows_of_force(triggers, by_token: dict, lexicon) -> None:
     vows = set(lexicon.frames.get("vows") or ())
     for trigger in triggers:
         governor = _governing(trigger, by_token)
-        named = trigger.kind == "noun" and trigger.head.head != getattr(governor, "head", None)
-        if (governor is not None and governor.kind == "verb" and governor.head.lemma_.lower() in vows
-                and not named and lexicon.plover[trigger.type]["quad"] == "material_conflict"):
+        if governor is None or governor.kind != "verb" or governor.head.lemma_.lower() not in vows:
+            continue
+        named = trigger.kind == "noun" and trigger.head.head != governor.head
+        if not named and lexicon.plover[trigger.type]["quad"] == "material_conflict":
             governor.type, governor.mode = "THREATEN", None
 
 

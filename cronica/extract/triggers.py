@@ -65,6 +65,15 @@ class Trigger:
     negated: bool = False  # a verb that is an event only under negation ("no acudieron": a refusal)
 
     @property
+    def nominal_head(self):
+        """The noun that stands for the act in its sentence: a nominal trigger's head, or
+        the noun a participle phrase modifies ("the sanctions imposed on North Korea");
+        None for an act told by a verb."""
+        if self.kind == "noun":
+            return self.head
+        return self.noun if self.kind == "phrase" and self.noun is not None and reduced_relative(self.head) else None
+
+    @property
     def start(self) -> int:
         return min(t.idx for t in self.tokens)
 
@@ -187,14 +196,18 @@ def reduced_relative(token) -> bool:
 
 
 def _infinitives(participle: str, frames: dict) -> list[str]:
-    """The infinitives a participle may come from, by its ending or as an irregular one
-    (`frames.participle_endings`, `frames.irregular_participles` by the masculine singular):
-    "enviadas" -> enviar, "impuestas" -> imponer."""
-    out = [stem_verb for ending, verb_endings in (frames.get("participle_endings") or {}).items()
-           if participle.endswith(ending) for stem_verb in (participle[:-len(ending)] + v for v in verb_endings)]
-    for form, verb in (frames.get("irregular_participles") or {}).items():
-        if participle[:len(form) - 1] == form[:-1] and participle[len(form) - 1:] in ("o", "a", "os", "as"):
-            out.append(verb)
+    """The infinitives a participle may come from: its masculine singular
+    (`frames.participle_inflections`), then that form's ending (`frames.participle_endings`)
+    or its irregular verb (`frames.irregular_participles`): "enviadas" -> enviar,
+    "impuestas" -> imponer."""
+    inflections = frames.get("participle_inflections") or {}
+    endings, irregular = frames.get("participle_endings") or {}, frames.get("irregular_participles") or {}
+    forms = [participle] + [participle[:-len(s)] + base for s, base in inflections.items() if participle.endswith(s)]
+    out = []
+    for form in forms:
+        if form in irregular:
+            out.append(irregular[form])
+        out += [form[:-len(e)] + v for e, verbs in endings.items() if form.endswith(e) for v in verbs]
     return out
 
 
