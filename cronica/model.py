@@ -94,6 +94,9 @@ class Event:
     evidence: dict = field(default_factory=dict)
     confidence: float = 0.5
     trigger: dict | None = None
+    # roles the sentence leaves unsaid and the story gives ({"target": "story"}); absent when
+    # the sentence names both sides
+    roles_from: dict | None = None
 
 
 @dataclass
@@ -164,7 +167,7 @@ def to_record(article: Article) -> dict:
         "flags": [_clean(asdict(f)) for f in article.flags],
         "entities": [{k: v for k, v in asdict(e).items() if not (k == "country_from" and v is None)}
                      for e in article.entities],
-        "events": [{k: v for k, v in asdict(e).items() if not (k == "trigger" and v is None)}
+        "events": [{k: v for k, v in asdict(e).items() if not (k in ("trigger", "roles_from") and v is None)}
                    for e in article.events],
         "quantities": [asdict(q) for q in article.quantities],
         "times": [asdict(t) for t in article.times],

@@ -28,6 +28,8 @@ from .linking import (PLACE_KINDS, country_name, load_gazetteer, lookup, org_key
 from .mentions import find_gazetteer_mentions, load_name_rules
 from .time_lexicon import load_lexicon
 
+PLACE_KEY = "place:"  # the key of a town or city named as a place, not as a government
+
 
 class _Context:
     """What the entity layer reads about one article: gazetteer, patterns, evidence."""
@@ -183,7 +185,7 @@ def cluster_of(ctx: _Context, m: Mention) -> Cluster | None:
     if m.type == "ORG" or any(h.start == 0 for h in find_phrases(m.text, ctx.patterns["orgs"])):
         return _org_cluster(ctx, m)
     if place_country(ctx.gazetteer, m.text) and (m.type in ("LOC", "GPE") or _unknown_word(m, ctx.article.lang)):
-        return Cluster("place:" + slug(m.text), "GPE", [m], place_country(ctx.gazetteer, m.text))
+        return Cluster(PLACE_KEY + slug(m.text), "GPE", [m], place_country(ctx.gazetteer, m.text))
     country = _prefix_country(ctx, m)
     if country is None and m.type in ("LOC", "GPE") and not _land_feature(ctx, m.text):
         # a spot in a town the gazetteer knows: "las Ramblas de Barcelona"
@@ -385,7 +387,7 @@ def dateline_cluster(ctx: _Context) -> Cluster | None:
     country = link.country if link is not None else place_country(ctx.gazetteer, text)
     if not country:
         return None  # not a place cronica knows ("SOCCER -" opening a sports page)
-    return Cluster("place:" + slug(text), "GPE", [Mention(start, end, text, "GPE", "dateline")], country)
+    return Cluster(PLACE_KEY + slug(text), "GPE", [Mention(start, end, text, "GPE", "dateline")], country)
 
 
 def cluster_mentions(ctx: _Context, dateline: Cluster | None) -> list[Cluster]:

@@ -20,13 +20,14 @@ from .attribution import find_attribution, is_reporting, load_reporting
 from .event_recipients import (accused_target, carried_actor, coordinated, deployed_forces, fallback_target,
                                is_purpose, is_refusal, is_threat, lent_actor, marked_recipient, object_owner,
                                reaction_target)
+from .event_parties import fill_story_parties
 from .event_received import received_roles
 from .event_speech import find_speech_acts
 from .event_time import VERBAL, borrowed_time, said_time
 from .event_when import Narrative, event_quantities as _quantities, event_when as _when, own_clause
 from .event_implicit import absence_target, clitic_target, group_tokens, implicit_actor, is_impersonal
 from .event_roles import (PHYSICAL, SUBJECT, EntityIndex, arguments, entities_of, find_roles, is_passive, is_pronoun,
-                          names_people, subject_of, subject_referent)
+                          marker_of, names_people, subject_of, subject_referent)
 from .status import find_status, load_modality
 from .triggers import find_triggers, load_lexicon
 
@@ -487,6 +488,16 @@ def _sentence_actor(sent, index, by_token: dict) -> list[str]:
     return entities_of(subject, index, make_nominal=names_people(subject, index.frames))
 
 
+def _named_as_place(sent, index, frames) -> set[str]:
+    """The entities a sentence names only after a preposition of place ("in Paris")."""
+    where = set(frames.get("place") or ())
+    placed, elsewhere = set(), set()
+    for token in sent:
+        for ent_id in index.by_token.get(token.i, ()):
+            (placed if marker_of(token) in where else elsewhere).add(ent_id)
+    return placed - elsewhere
+
+
 SUBHEAD_MAX_WORDS = 8     # a section heading is a short line ...
 SUBHEAD_CAPS_WORDS = 12   # ... or a line in capitals
 SENTENCE_END = (".", "!", "…", ":", '"', "”", "»", "'", "’", ")")
@@ -527,6 +538,7 @@ def extract_events(article: Article) -> list[Event]:
     index, context, events = EntityIndex(article, doc, langdata[0].frames), Context(), []
     verbal = frozenset(t for t, info in langdata[0].plover.items() if info.get("quad") in VERBAL)
     headings = _subheadings(doc.text)
+    places = {}  # sentence start -> the entities it names only as a place
     for sent in doc.sents:
         # a heading names no event, nor does a date ("in March" is no march)
         triggers = [t for t in find_triggers(sent, langdata[0])
@@ -552,6 +564,8 @@ def extract_events(article: Article) -> list[Event]:
         context.told.extend((e.type, e.source) for e in found if e.source)
         context.target_by_type.update((e.type, e.target) for e in found if e.source)
         context.narrative.follow(found, sent, article)
+        places[sent.start_char] = _named_as_place(sent, index, langdata[0].frames)
+    fill_story_parties(events, article, places)
     for n, event in enumerate(events, 1):
         event.id = f"V{n}"
     return events

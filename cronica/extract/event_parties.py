@@ -1,0 +1,99 @@
+"""The story's parties: the side of an act that its sentence leaves unsaid.
+
+A news story is told between few parties, and its sentences lean on them: "The ministry
+condemned the decision", "Lavrov visitó Pyongyang", "Los detenidos fueron trasladados".
+A reader fills the side a sentence does not name from the story. So does this step, once
+the sentence's own syntax, the clauses before it and the acts told before have given
+nothing:
+
+- an act with an actor and no recipient is aimed at the other party the sentence names
+  (a named party of another country), else at the party the story names most;
+- an act with a recipient and no actor is done by the person, group or organisation of
+  another country that the sentence names, else the story names most (a place does not act
+  of itself); a protest only by one its sentence names, an attack by none.
+
+A party is an entity with a country, never of the other side's country; salience is how
+often the story names it. A role filled so is marked in `roles_from` ("story") and lowers
+the event's confidence: it is a reader's inference, not what the sentence says.
+"""
+from __future__ import annotations
+
+from ..model import Article, Event
+from .entities import PLACE_KEY
+
+ACTING = {"PERSON", "ORG", "NORP"}  # who may be taken as an unnamed actor
+# an attack's unnamed doer is no party of the story: a bomb that "killed three Americans" in
+# Kenya does not tell who bombed, and the parties its sentence names are mostly its victims
+UNNAMED_ATTACKER = {"ASSAULT"}
+# nor is a protest's, unless its sentence names a party ("marchas en Quito contra el FMI")
+UNNAMED_MARCHER = {"PROTEST"}
+FILLED_PENALTY = 0.1
+
+
+def _is_party(entity) -> bool:
+    """Someone who can be a side of an act: a person, group, organisation or country, not a
+    place where things happen ("in Paris", a dateline's town)."""
+    return bool(entity.country and entity.mentions) and entity.type != "LOC" \
+        and not (entity.key or "").startswith(PLACE_KEY)
+
+
+def _salience(article: Article) -> list:
+    """The story's parties, most named first (ties: the first named)."""
+    parties = [e for e in article.entities if _is_party(e)]
+    return sorted(parties, key=lambda e: (-len(e.mentions), min(m[0] for m in e.mentions)))
+
+
+def _countries(ids: list[str], by_id: dict) -> set:
+    return {by_id[i].country for i in ids if i in by_id}
+
+
+def _other_party(event: Event, parties: list, by_id: dict) -> str | None:
+    """The recipient an act's sentence leaves to the story."""
+    taken = _countries(event.source, by_id)
+    candidates = [e for e in parties if e.id not in event.source and e.country not in taken]
+    return _nearest(candidates, event)
+
+
+def _nearest(candidates: list, event: Event, story: bool = True) -> str | None:
+    """The most named candidate in the act's sentence, else (`story`) in the story."""
+    start, end = event.evidence.get("start", -1), event.evidence.get("end", -1)
+    in_sentence = [e for e in candidates if any(start <= m[0] < end for m in e.mentions)]
+    chosen = (in_sentence or (candidates if story else []) or [None])[0]
+    return chosen.id if chosen is not None else None
+
+
+def _unnamed_actor(event: Event, parties: list, by_id: dict) -> str | None:
+    """The actor an act's sentence leaves to the story."""
+    taken = _countries(event.target, by_id)
+    if event.type in UNNAMED_ATTACKER:
+        return None
+    candidates = [e for e in parties if e.type in ACTING and e.id not in event.target and e.country not in taken]
+    return _nearest(candidates, event, story=event.type not in UNNAMED_MARCHER)
+
+
+def fill_story_parties(events: list[Event], article: Article, places: dict | None = None) -> None:
+    """Give each event with one side named the other side from the story, in place.
+
+    `places` maps a sentence's start to the entities it names only as a place ("said at a
+    press conference in Paris"): where an act is done is not a side of it.
+    """
+    everyone = _salience(article)
+    if not everyone:
+        return
+    by_id = {e.id: e for e in article.entities}
+    places = places or {}
+    for event in events:
+        placed = places.get(event.evidence.get("start"), ())
+        parties = [e for e in everyone if e.id not in placed and e.id != event.where]
+        filled = {}
+        if event.source and not event.target:
+            target = _other_party(event, parties, by_id)
+            if target:
+                event.target, filled["target"] = [target], "story"
+        elif event.target and not event.source:
+            source = _unnamed_actor(event, parties, by_id)
+            if source:
+                event.source, filled["source"] = [source], "story"
+        if filled:
+            event.roles_from = filled
+            event.confidence = round(max(0.1, event.confidence - FILLED_PENALTY), 2)

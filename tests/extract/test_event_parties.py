@@ -1,0 +1,56 @@
+"""The side of an act that its sentence leaves unsaid is taken from the story's parties,
+marked as such (`roles_from`) and with lower confidence; a place where something is said
+is no party, and an attack's unnamed doer is never guessed.
+
+Passages come from the seed article and the news records of ../shared/data/news.
+"""
+from __future__ import annotations
+
+from event_records import extract, names, of_type
+
+LAVROV = (
+    "SEÚL, Corea del Sur (AP) — El ministro de Relaciones Exteriores de Rusia, Sergey Lavrov, viajará a "
+    "Corea del Norte para una visita de tres días a partir del viernes, en la última señal de los lazos de "
+    "rápido crecimiento entre los países.\n\n"
+    "La visita de Lavrov sigue un viaje de junio por el alto funcionario de seguridad de Rusia, Sergei "
+    "Shoigu, quien conoció al líder norcoreano Kim Jong Un.")
+
+ESPER = (
+    "Defense Secretary Mark Esper counseled Beijing to use “restraint” in its dealing with Hong Kong, a "
+    "British colony that was returned to Chinese rule in 1997.\n\n"
+    "“We would obviously urge restraint and not to act, and to sit down and talk with the protesters and "
+    "resolve the differences,” Esper said at a press conference in Paris on Saturday.")
+
+KENYA = ("Three Americans perished in a terror attack on a military base in Kenya. The Pentagon said "
+         "al-Shabaab fighters stormed the base early Sunday.")
+
+
+def test_event_parties_visit_of_a_named_visitor_goes_to_the_other_party(pipeline):
+    record, entities = extract(pipeline, LAVROV, "es", "2025-07-09")
+    told, noun = of_type(record, "CONSULT")
+    # the first sentence names both sides: nothing is taken from the story
+    assert "roles_from" not in told and "corea del norte" in names(told["target"], entities)
+    # "La visita de Lavrov" names the visitor only: the host is the North Korean party
+    assert names(noun["source"], entities) == "sergey lavrov"
+    assert {entities[i]["country"] for i in noun["target"]} == {"PRK"}
+    assert noun["roles_from"] == {"target": "story"}
+    assert noun["confidence"] < told["confidence"]
+
+
+def test_event_parties_place_of_a_saying_is_no_party(pipeline):
+    record, entities = extract(pipeline, ESPER, "en", "2019-09-08")
+    urged = [e for e in of_type(record, "REQUEST") if e["trigger"]["text"] == "urge"]
+    assert urged, record["events"]
+    assert urged[0]["roles_from"] == {"target": "story"}
+    # "at a press conference in Paris" says where Esper spoke, not whom he urged
+    assert "paris" not in names(urged[0]["target"], entities)
+    assert names(urged[0]["target"], entities) == "beijing"
+
+
+def test_event_parties_attacker_is_never_guessed(pipeline):
+    record, entities = extract(pipeline, KENYA, "en", "2020-01-06")
+    attack = next(e for e in of_type(record, "ASSAULT") if e["trigger"]["text"] == "attack")
+    # the Americans named in the sentence are the victims, and the story's Pentagon is no attacker
+    assert attack["source"] == [] and "roles_from" not in attack
+    stormed = next(e for e in of_type(record, "ASSAULT") if e["trigger"]["text"] == "stormed")
+    assert "shabaab" in names(stormed["source"], entities)
