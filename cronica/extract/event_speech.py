@@ -27,6 +27,7 @@ from functools import lru_cache
 from ..lang.loader import load
 from ..model import Event
 from .attribution import find_attribution, is_reporting
+from .event_when import spoken_when
 from .event_roles import POSSESSIVE, SUBJECT, entities_of, find_roles, is_pronoun, marker_of
 
 OBJECTS = {"dobj", "obj"}
@@ -157,6 +158,7 @@ def _said_of(verb, objects: list) -> list:
 def _make(type_, source, target, verb, sent, article, attribution=None, mode=None) -> Event:
     start, end = verb.idx, verb.idx + len(verb)
     return Event(id="", type=type_, mode=mode, source=source, target=[i for i in target if i not in source],
+                 when=spoken_when(verb, article),
                  status="reported" if attribution else "asserted", attribution=attribution,
                  evidence={"start": sent.start_char, "end": sent.end_char}, confidence=0.6,
                  trigger={"text": article.text[start:end], "start": start, "end": end})

@@ -28,6 +28,8 @@ from .time_lexicon import fold, load_lexicon
 
 NESTED = {"ccomp", "parataxis", "advcl", "acl", "relcl", "acl:relcl"}
 PARTICIPIAL = {"acl"}
+SAID = {"ccomp", "xcomp", "parataxis"}  # what a verb of saying says (the Spanish parse tags "que ..." xcomp)
+NOUN_MODIFIERS = {"nmod", "compound", "amod", "poss", "nmod:poss"}  # "un viaje de junio", "Sunday's vote"
 SUBJECT = {"nsubj", "nsubjpass", "nsubj:pass", "csubj"}
 AUXILIARY = {"aux", "auxpass", "aux:pass"}
 UNIT_DAYS = {"days": 1, "day": 1, "weeks": 7, "week": 7}
@@ -62,6 +64,17 @@ def resolved_time_in(tokens: set[int], article, near: int) -> dict | None:
     return _as_when(best) if best is not None else None
 
 
+def spoken_when(verb, article) -> dict | None:
+    """When a verbal act told by no act word is made: the time of the verb that says it, or,
+    for what a complement clause says, of the verb it completes ("Ebrard said Tuesday the
+    tariffs are illogical"; "Herzog on Saturday said Israel should take in refugees")."""
+    if verb.dep_ in SAID and verb.head.i != verb.i:
+        when = resolved_time_in(own_clause(verb.head, skip=verb), article, verb.head.idx)
+        if when is not None:
+            return when
+    return resolved_time_in(own_clause(verb), article, verb.idx)
+
+
 def _participles(trigger) -> set[int]:
     """The participial modifiers of a noun trigger: "la ofensiva iniciada el pasado 17 de mayo"."""
     if trigger.kind != "noun":
@@ -93,6 +106,18 @@ def _own_tokens(trigger, tokens: set[int]) -> set[int]:
         if "Fin" in token.morph.get("VerbForm") or any(c.dep_ in SUBJECT for c in token.children):
             out -= {t.i for t in token.subtree}
     return out
+
+
+def _dates_another_noun(time, trigger, article) -> bool:
+    """Whether a time expression modifies a noun other than a noun trigger's: "La visita de
+    Lavrov sigue un viaje de junio" (June is the earlier trip's, not the visit's)."""
+    span = article.doc.char_span(time.start_char, time.end_char, alignment_mode="expand")
+    if span is None or trigger.head.i in range(span.start, span.end):
+        return False
+    root = span.root
+    head = root.head
+    return root.dep_ in NOUN_MODIFIERS and head.i != root.i and head.pos_ in ("NOUN", "PROPN") \
+        and not span.start <= head.i < span.end and head.i != trigger.head.i
 
 
 def _without_content(verb, tokens: set[int]) -> set[int]:
@@ -188,6 +213,8 @@ def event_when(trigger, article, tokens: set[int], *, planned: bool = False) -> 
     tokens = _own_tokens(trigger, tokens | _participles(trigger))
     tokens = tokens if trigger.kind == "noun" else _without_content(trigger.head, tokens)
     dates = [t for t in article.times if t.granularity != "duration"]  # "tras 14 años" dates nothing
+    if trigger.kind == "noun":
+        dates = [t for t in dates if not _dates_another_noun(t, trigger, article)]
     best = _closest([t for t in dates if _inside(t.start_char, article, tokens)], trigger.head.idx)
     if best is None:
         shared = _shared_predicate(trigger)
@@ -380,3 +407,4 @@ def _main_clause_time(sent, article) -> dict | None:
             and (published is None or t.start <= published.isoformat())]
     best = _closest(main, sent.root.idx)
     return _as_when(best) if best is not None else None
+

@@ -24,7 +24,7 @@ from .event_parties import fill_story_parties
 from .event_received import received_roles
 from .event_speech import find_speech_acts
 from .event_time import VERBAL, borrowed_time, said_time
-from .event_when import Narrative, event_quantities as _quantities, event_when as _when, own_clause
+from .event_when import Narrative, event_quantities as _quantities, event_when as _when, own_clause, spoken_when
 from .event_implicit import absence_target, clitic_target, group_tokens, implicit_actor, is_impersonal
 from .event_roles import (PHYSICAL, SUBJECT, EntityIndex, arguments, entities_of, find_roles, is_passive, is_pronoun,
                           marker_of, names_people, subject_of, subject_referent)
@@ -410,7 +410,7 @@ def _demands(sent, article, index, langdata) -> list[Event]:
             start, end = min(verb.idx, modal.idx), max(verb.idx + len(verb), modal.idx + len(modal))
             found.append(Event(
                 id="", type="REQUEST", mode="demand", source=entities_of(speaker, index),
-                target=entities_of(addressee, index), status="asserted",
+                target=entities_of(addressee, index), status="asserted", when=spoken_when(clause, article),
                 evidence={"start": sent.start_char, "end": sent.end_char}, confidence=0.6,
                 trigger={"text": article.text[start:end], "start": start, "end": end}))
     return found

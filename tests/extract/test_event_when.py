@@ -147,3 +147,22 @@ def test_event_when_lead_deed_takes_the_news_day_told_after_it(pipeline, text, p
 ])
 def test_event_when_noun_and_participle_take_their_verbs_day(pipeline, text, published, lang, type_, day):
     assert (day, day) in _dates(pipeline, text, published, lang, type_)
+
+
+@pytest.mark.parametrize("text, published, lang, type_, interval", [
+    # a demand told in what someone said is made when it is said
+    ("Opposition leader Isaac Herzog on Saturday said Israel should take in Syrian refugees.",
+     "2015-09-06", "en", "REQUEST", ("2015-09-05", "2015-09-05")),
+    ("El presidente de Francia dijo el lunes que Irak debe cooperar con los inspectores.",
+     "2003-01-22", "es", "REQUEST", ("2003-01-20", "2003-01-20")),
+])
+def test_event_when_spoken_demand_takes_the_saying_day(pipeline, text, published, lang, type_, interval):
+    assert interval in _dates(pipeline, text, published, lang, type_)
+
+
+def test_event_when_date_of_another_noun_is_not_the_nouns(pipeline):
+    # June is the earlier trip's ("un viaje de junio"), not the visit's
+    text = ("La visita de Lavrov sigue un viaje de junio por el alto funcionario de seguridad de Rusia, "
+            "Sergei Shoigu, quien conoció al líder norcoreano Kim Jong Un.")
+    visits = [e for e in _events(pipeline, text, "2025-07-09", "es", "CONSULT")]
+    assert visits and all(e["when"] != ("2025-06-01", "2025-06-30") for e in visits), visits
