@@ -180,13 +180,17 @@ def _answered(trigger, by_token: dict, frames, index) -> list[str]:
 
 def _by_nature(trigger, lexicon) -> bool:
     """An earthquake, a storm or a fire that "struck" or "killed" is no one's act (the verb's
-    subject is a hazard; event nouns are left alone: "opened fire" is an act)."""
+    subject, or the noun its present participle modifies, is a hazard; event nouns are left
+    alone: "opened fire" is an act)."""
     if trigger.kind == "noun":
         return False
     verb = trigger.head
     subjects = [c for c in verb.children if c.dep_ in SUBJECT]
     if not subjects and verb.dep_ == "conj":  # "sacudió Nepal y mató a decenas": the first verb's subject
         subjects = [c for c in verb.head.children if c.dep_ in SUBJECT]
+    if not subjects and verb.dep_ in ("acl", "amod") and "Pres" in verb.morph.get("Tense") \
+            and "Part" in verb.morph.get("VerbForm"):  # "fires burning in New South Wales": the noun does it
+        subjects = [verb.head]
     return any(c.lemma_.lower() in lexicon.natural_forces or c.lower_ in lexicon.natural_forces for c in subjects)
 
 

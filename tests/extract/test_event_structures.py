@@ -67,3 +67,25 @@ def test_event_structures_month_is_no_march(pipeline):
             "be wiped out\" in Hebrew -- that set off an international outcry.")
     events = role_names(pipeline, text, "en", "2016-05-09")
     assert not any(t == "PROTEST" for t, _, _ in events), events
+
+
+@pytest.mark.parametrize("lang, text", [
+    # a state of affairs hit is no blow; fuel burned is no arson
+    ("en", "They were seen as key to the Israeli-Palestinian peace process, which hit an impasse in the years "
+           "following the signing."),
+    ("en", "It would do this by burning wood or plants and then capturing and storing the emissions."),
+    # fires that burn are no one's act, as fires that kill are
+    ("en", "There were 57 bush and grass fires burning in New South Wales, 23 of which were yet to be "
+           "contained as of early Saturday."),
+    # vanishing from a list is no forced disappearance
+    ("es", "No desaparece de su lista un contribuyente que pueda tener una responsabilidad frente a las "
+           "autoridades fiscales."),
+])
+def test_event_structures_no_assault(pipeline, lang, text):
+    events = role_names(pipeline, text, lang, "2020-01-04")
+    assert not any(t == "ASSAULT" for t, _, _ in events), events
+
+
+def test_event_structures_forced_disappearance_is_an_abduction(pipeline):
+    events = role_names(pipeline, "Los policías desaparecieron a 43 estudiantes en Iguala.", "es", "2014-10-01")
+    names_the_act(events, "ASSAULT", "policías", "estudiantes")
