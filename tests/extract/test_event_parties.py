@@ -6,6 +6,7 @@ Passages come from the seed article and the news records of ../shared/data/news.
 """
 from __future__ import annotations
 
+from cronica.render import render_summary
 from event_records import extract, names, of_type
 
 LAVROV = (
@@ -54,3 +55,11 @@ def test_event_parties_attacker_is_never_guessed(pipeline):
     assert attack["source"] == [] and "roles_from" not in attack
     stormed = next(e for e in of_type(record, "ASSAULT") if e["trigger"]["text"] == "stormed")
     assert "shabaab" in names(stormed["source"], entities)
+
+
+def test_event_parties_summary_puts_a_side_from_the_story_in_parentheses(pipeline):
+    record, _ = extract(pipeline, LAVROV, "es", "2025-07-09")
+    lines = [line for line in render_summary(record).splitlines() if line.lstrip().startswith("CONSULT")]
+    # the told visit names both sides; the visit of the second sentence has its host from the story
+    assert "Sergey Lavrov" in lines[0] and "-> Corea del Norte [planned]" in lines[0]
+    assert any("-> (" in line and ")" in line for line in lines[1:]), lines

@@ -1,6 +1,7 @@
 """HTTP API: read endpoints, pagination capped by the setting, OpenAPI, token-guarded writes."""
 from __future__ import annotations
 
+import re
 import shutil
 
 import pytest
@@ -77,3 +78,16 @@ def test_api_post_text_is_extracted_and_stored(write_client, text, published):
     assert response.status_code == 201
     record = write_client.get("/api/documents/api-text").json()["record"]
     assert record["text"] == text and record["published"] == published
+
+
+def test_api_posted_article_page_marks_a_side_taken_from_the_story(write_client):
+    # "La visita de Lavrov ..." names the visitor only: the host shown is the story's, and marked so
+    text = ("El ministro de Relaciones Exteriores de Rusia, Sergey Lavrov, viajará a Corea del Norte para una "
+            "visita de tres días a partir del viernes.\n\nLa visita de Lavrov sigue un viaje de junio por el alto "
+            "funcionario de seguridad de Rusia, Sergei Shoigu, quien conoció al líder norcoreano Kim Jong Un.")
+    response = write_client.post("/api/documents", json={"id": "api-parties", "text": text,
+                                                         "published": "2025-07-09", "lang": "es"}, headers=TOKEN)
+    assert response.status_code == 201
+    html = write_client.get("/documents/api-parties").text
+    marked = re.findall(r'<span class="inferred" title="([^"]+)">([^<]+)</span>', html)
+    assert marked and all("story" in title for title, _ in marked), marked
