@@ -222,11 +222,13 @@ def conjuncts(token) -> list:
     return out
 
 
-def phrase_tokens(token, frames: dict | None = None) -> list:
+def phrase_tokens(token, frames: dict | None = None, *, thing: bool = False) -> list:
     """The tokens of a nominal, without nested clauses, conjuncts or place phrases.
 
     "Guerrilleros del Frente 21 de las FARC EP" keeps its "de" phrases (who they are);
-    "una persona, en la inspección de policía El Secreto" loses "en ..." (where).
+    "una persona, en la inspección de policía El Secreto" loses "en ..." (where). For a
+    `thing`, English place phrases go too: "a bombing in Baghdad" is no Iraqi's, while
+    "police in Sydney" are Australian.
     """
     place = set((frames or {}).get("place") or ())
     out, stack = [], [token]
@@ -234,7 +236,8 @@ def phrase_tokens(token, frames: dict | None = None) -> list:
         t = stack.pop()
         out.append(t)
         stack.extend(c for c in t.children if c.dep_ not in CLAUSE and c.dep_ not in ("conj", "cc")
-                     and not (c.dep_ in OBLIQUE and marker_of(c) in place))
+                     and not (c.dep_ in OBLIQUE and marker_of(c) in place)
+                     and not (thing and c.dep_ == "prep" and c.lower_ in place))
     return sorted(out, key=lambda t: t.i)
 
 
@@ -319,7 +322,7 @@ def entities_of(token, index: EntityIndex, *, make_nominal: bool = True) -> list
         found = index.ids_in([head])
         if not found:
             # "pesqueros españoles de Fuenterrabía": the names inside, and the group itself
-            inside = index.ids_in(phrase_tokens(head, index.frames))
+            inside = index.ids_in(phrase_tokens(head, index.frames, thing=head.lemma_.lower() in index.not_actors))
             # "communication with it", "deployed to the region": the place named before, not a group
             back = [] if inside else referent(head, index) or _antecedent_of(head, index)
             found = inside + back

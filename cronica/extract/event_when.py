@@ -239,8 +239,13 @@ def _same_act(trigger, child, by_token: dict) -> bool:
 def _counted_tokens(trigger, tokens: set[int], by_token: dict) -> set[int]:
     """The tokens whose figures are the event's: its clause without the predicates coordinated with
     it that tell another act ("detuvo a 20 personas e incautó 300 kilos"), plus a gerund that tells
-    it again as its result ("attacked the town, killing 12 civilians")."""
+    it again as its result ("attacked the town, killing 12 civilians"), and the subject a
+    conjoined verb shares."""
     out = set(tokens)
+    verb = trigger.head
+    if trigger.kind != "noun" and verb.dep_ == "conj" and not any(c.dep_ in SUBJECT for c in verb.children):
+        # "Thousands of protesters chanted the anthem and marched": a conjunct's subject is its head's
+        out |= {t.i for c in verb.head.children if c.dep_ in SUBJECT for t in c.subtree}
     for child in trigger.head.children:
         verbal = child.pos_ in ("VERB", "AUX")
         if child.dep_ == "conj" and verbal and not _same_act(trigger, child, by_token):

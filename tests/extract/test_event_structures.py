@@ -89,3 +89,11 @@ def test_event_structures_no_assault(pipeline, lang, text):
 def test_event_structures_forced_disappearance_is_an_abduction(pipeline):
     events = role_names(pipeline, "Los policías desaparecieron a 43 estudiantes en Iguala.", "es", "2014-10-01")
     names_the_act(events, "ASSAULT", "policías", "estudiantes")
+
+
+def test_event_structures_place_of_an_attack_is_not_its_author(pipeline):
+    # the bombing's place is where it happened; the attacker is not named
+    events = role_names(pipeline, "In February, a bombing in Indian-controlled Kashmir killed 40 Indian troops.",
+                        "en", "2019-08-07")
+    killed = [(s, t) for ty, s, t in events if ty == "ASSAULT" and any("troops" in n for n in t)]
+    assert killed and all(not s for s, _ in killed), events

@@ -166,3 +166,11 @@ def test_event_when_date_of_another_noun_is_not_the_nouns(pipeline):
             "Sergei Shoigu, quien conoció al líder norcoreano Kim Jong Un.")
     visits = [e for e in _events(pipeline, text, "2025-07-09", "es", "CONSULT")]
     assert visits and all(e["when"] != ("2025-06-01", "2025-06-30") for e in visits), visits
+
+
+def test_event_when_conjoined_verb_counts_the_shared_subject(pipeline):
+    # "Thousands of protesters ... chanted ... and marched": the march's figure is its marchers
+    text = ("Thousands of protesters in Hong Kong on Sunday chanted the US anthem and marched to the US "
+            "Consulate.")
+    marches = _events(pipeline, text, "2019-09-09", "en", "PROTEST")
+    assert marches and (1000, None) in marches[0]["figures"], marches
