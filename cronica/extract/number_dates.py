@@ -1,6 +1,6 @@
 """Numbers that are parts of dates or clock times, which are not quantities.
 
-`9 de julio`, `May 8, 1945`, `en 2024`, `junio de 2024`, `a las 10`, `9:30`. A year is
+`9 de julio`, `May 8, 1945`, `en 2024`, `junio de 2024`, `a las 10`, `9:30`, `6.55 p.m.`. A year is
 dropped only when it is a bare four-digit number (no unit, bound or range) after a
 year word or a month; a bare `2024` elsewhere stays a number.
 """
@@ -11,6 +11,7 @@ from .number_lexicon import NumberLexicon
 from .number_units import Measure
 
 YEARS = (1900, 2100)  # bare four-digit numbers in this span are read as years
+CLOCK_UNIT = "hours"  # the unit key of "horas", which after "a las" tells the hour of the day
 
 
 def _plain_int(m: Measure, tokens: list[Token]) -> int | None:
@@ -57,6 +58,11 @@ def is_date_or_time(tokens: list[Token], m: Measure, lex: NumberLexicon) -> bool
     """Is this measure a day, a year or a clock time rather than a quantity?"""
     if tokens[m.start].kind == "num" and _clock(tokens, m.start):
         return True
+    if m.unit is None and m.end < len(tokens) and lex.time_after.match(tokens, m.end):
+        return True  # "at 6.55 p.m.", "6 p.m."
+    if m.unit in (None, CLOCK_UNIT) and m.min is not None and m.min == m.max and 0 <= m.min < 24.6 \
+            and _phrase_before(lex.time_before, tokens, m.start):
+        return True  # "a las 18.30", "a las 18 horas": the hour of the day
     if m.unit is None and m.numbers and all(r.value == int(r.value) and 1 <= r.value <= 31 for r in m.numbers) \
             and _before_month(tokens, m.end - 1, lex):
         return True  # "desde el 2 hasta el 15 de mayo"

@@ -121,6 +121,7 @@ class NumberLexicon:
     day_link: frozenset
     year_before: Phrases
     time_before: Phrases
+    time_after: Phrases
     units: Phrases
     minor_units: Phrases
     percent: Phrases
@@ -234,6 +235,7 @@ def load_lexicon(lang: str) -> NumberLexicon:
         partitive_nouns=_fold_set(data.get("partitive_nouns")), ordinals=_values(data.get("ordinals"), path),
         months=_phrases(dates.get("months")), day_link=_fold_set(dates.get("day_link")),
         year_before=_phrases(dates.get("year_before")), time_before=_phrases(dates.get("time_before")),
+        time_after=_phrases(dates.get("time_after")),
         **_fraction_tables(data, path), **_bound_tables(data), **_unit_tables(units))
     lexicon.opening = starters(lexicon)
     return lexicon

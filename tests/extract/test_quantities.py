@@ -115,6 +115,9 @@ def test_quantities_reads_news_sentences(text, lang, low, high, approx, unit):
     ("The talks ran from 2010 to 2012.", "en"),
     ("Since the 11 September 2001 attacks, some 2016 hopefuls changed course.", "en"),
     ("Los ensayos de la vacuna contra la covid-19 siguen.", "es"),
+    ("The device detonated at 6.55 p.m. local time.", "en"),
+    ("La explosión se produjo a las 18.30 hora local.", "es"),
+    ("La explosión se produjo a las 18.30.", "es"),
 ])
 def test_quantities_skips_dates_times_and_ordinals(text, lang):
     quantities, _ = find_quantities(text, lang)
