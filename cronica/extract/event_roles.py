@@ -371,8 +371,9 @@ def is_passive(verb, frames: dict) -> bool:
         return True
     if any(c.dep_ == "aux" for c in verb.children):
         return False  # "se habían amotinado": a compound tense, active
-    # a predicative participle ("resultaron heridas", "los detenidos") is passive
-    return verb.dep_ in ("xcomp", "amod", "acl") or verb.pos_ == "ADJ"
+    # a predicative participle ("resultaron heridas", "los detenidos") is passive, and so is one
+    # without auxiliary in an adverbial clause ("with 40 people arrested", "con 40 personas detenidas")
+    return verb.dep_ in ("xcomp", "amod", "acl", "advcl") or verb.pos_ == "ADJ"
 
 
 def is_pronoun(token) -> bool:

@@ -97,3 +97,10 @@ def test_event_structures_place_of_an_attack_is_not_its_author(pipeline):
                         "en", "2019-08-07")
     killed = [(s, t) for ty, s, t in events if ty == "ASSAULT" and any("troops" in n for n in t)]
     assert killed and all(not s for s, _ in killed), events
+
+
+def test_event_structures_absolute_participle_is_passive(pipeline):
+    # "with 40 people arrested": the people are the ones arrested, not the arresters
+    events = role_names(pipeline, "Voting ended at 8 pm local time, with 40 people arrested.", "en", "2019-11-24")
+    arrests = [(s, t) for ty, s, t in events if ty == "COERCE"]
+    assert arrests and all("people" in t and "people" not in s for s, t in arrests), events
