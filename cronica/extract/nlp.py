@@ -76,6 +76,28 @@ def _truecase_line(line: str, body_words: set[str]) -> str:
     return out if len(out) == len(line) else line
 
 
+@lru_cache(maxsize=1)
+def _masked_values() -> re.Pattern | None:
+    """The placeholders of masked values (`lang/xx/entities.yaml`), one pattern."""
+    from ..lang.loader import load
+    patterns = load("xx", "entities").get("masked_values") or []
+    return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+
+
+def text_for_parsing(text: str) -> str:
+    """The text as the parser should read it, same length so every offset holds: headlines
+    in ordinary case, and a masked value ("desplegó *NUMBER* guardias") as a number."""
+    text = case_for_parsing(text)
+    masked = _masked_values()
+    return masked.sub(lambda m: _number_like(len(m.group())), text) if masked is not None else text
+
+
+def _number_like(width: int) -> str:
+    """A number of `width` characters that the parsers of every language tag as a numeral
+    modifier ("1.000000 guardias", "1.000000 troops"; "11111111" reads as a noun)."""
+    return "1." + "0" * (width - 2) if width >= 3 else "1" * width
+
+
 def case_for_parsing(text: str) -> str:
     """The text with its upper-case lines (headlines) in ordinary case; same length, so
     every character offset holds. Lines with lower-case letters are left as they are."""
@@ -113,7 +135,7 @@ def make_analyzer(options):
                              lang=article.lang, supported=", ".join(SUPPORTED))
         text = article.text[:MAX_SPACY_CHARS]
         skip = ("ner",) if uses_own_recognizer(article.lang, options) else ()
-        cased = case_for_parsing(text)
+        cased = text_for_parsing(text)
         article.doc = parse(cased, article.lang, skip)
         if cased != text:
             article.doc = with_words_as_written(article.doc, text)

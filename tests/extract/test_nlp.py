@@ -1,7 +1,8 @@
-"""Analysis: an upper-case headline is parsed in ordinary case, its words kept as written."""
+"""Analysis: an upper-case headline is parsed in ordinary case, and a masked value as a number;
+the words are kept as written."""
 import pytest
 
-from cronica.extract.nlp import case_for_parsing, parse, with_words_as_written
+from cronica.extract.nlp import case_for_parsing, parse, text_for_parsing, with_words_as_written
 from cronica.model import Article, to_record
 
 HEADLINES = [
@@ -25,3 +26,17 @@ def test_nlp_upper_case_headline_names_found(pipeline, text, lang, names):
     record = to_record(pipeline(Article(text=text, lang=lang, published="2000-07-02")))
     found = {record["text"][a:b] for e in record["entities"] for a, b in e["mentions"]}
     assert names <= found, found
+
+
+def test_nlp_masked_value_is_parsed_as_a_number(pipeline):
+    # a corpus that masked its digits: "*NUMBER*" stands for a figure, not a name
+    text = "El Gobierno envió a *NUMBER* guardias a la frontera con México."
+    prepared = text_for_parsing(text)
+    assert len(prepared) == len(text)
+    doc = with_words_as_written(parse(prepared, "es", ("ner",)), text)
+    assert next(t for t in doc if t.text == "*NUMBER*").pos_ == "NUM"
+    article = pipeline(Article(text=text, lang="es", published="2018-04-06"))
+    assert not any("NUMBER" in e.name for e in article.entities)
+    deployed = [ev for ev in article.events if ev.type == "MOBILIZE"]
+    assert deployed and all("NUMBER" not in e.name for ev in deployed
+                            for e in article.entities if e.id in ev.target), deployed
