@@ -81,6 +81,18 @@ def test_clean_news_scrape_lines_removed(news_records, record_id, gone, first_bo
     # a politician's hover card (full name glued to three headlines, then "MORE") goes, the name stays
     ("en-abp-g0wDKvvayBpUih21", ["Donald John TrumpTrump faces", "threatening to fire Mulvaney: report MORE"],
      "voted more strongly for President Trump."),
+    # a news series' blurb above the story
+    ("en-abp-kvL7qKHXjBSVYXBk", ["A daily summary of global reports on security issues."],
+     "A day after it launched an airstrike outside of Damascus"),
+    # the reporters' credits at the foot of the story
+    ("en-abp-CFT5hdvWCTMjb0pw", ["Bacon reported from McLean", "Contributing: Jane Onyanga-Omara"],
+     "BANGKOK — A deadly bomb blast Monday rocked a downtown shopping and tourism hub"),
+    # a caption closed by the agency and photographer, and a link to an earlier story
+    ("en-abp-VIaZo6P16S6CTZbL", ["REUTERS/Christinne Muschi"], "Canadian Prime Minister Justin Trudeau on Wednesday"),
+    ("en-abp-SBxW0fYAgqi5Wg1W", ["Earlier:Trump calls Putin"], "Russia's Vladimir Putin called President Trump Sunday"),
+    # a video player's label and teaser, and a caption closed by a credit in parentheses
+    ("en-abp-C3PqvBN2EmpHdonz", ["Video provided by Newsy", "(Photo: Sofiene Hamadaoui"],
+     "Angry Tunisians rallied in solidarity Thursday outside the museum"),
 ])
 def test_clean_news_page_furniture_removed(news_records, record_id, gone, kept):
     """Copyright and reprint lines, player labels, related-story links, social and newsletter
