@@ -64,9 +64,9 @@ def _nearest(candidates: list, event: Event, story: bool = True) -> str | None:
 
 def _unnamed_actor(event: Event, parties: list, by_id: dict) -> str | None:
     """The actor an act's sentence leaves to the story."""
-    taken = _countries(event.target, by_id)
     if event.type in UNNAMED_ATTACKER:
         return None
+    taken = _countries(event.target, by_id)
     candidates = [e for e in parties if e.type in ACTING and e.id not in event.target and e.country not in taken]
     return _nearest(candidates, event, story=event.type not in UNNAMED_MARCHER)
 

@@ -412,4 +412,3 @@ def _main_clause_time(sent, article) -> dict | None:
             and (published is None or t.start <= published.isoformat())]
     best = _closest(main, sent.root.idx)
     return _as_when(best) if best is not None else None
-

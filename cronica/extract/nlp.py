@@ -13,7 +13,7 @@ from functools import lru_cache
 from spacy.language import Language
 
 from ..errors import InputError
-from ..lang.loader import SUPPORTED
+from ..lang.loader import SUPPORTED, load
 from ..model import Article, Sentence
 from ..pipeline import component
 from .ner import uses_own_recognizer
@@ -79,7 +79,6 @@ def _truecase_line(line: str, body_words: set[str]) -> str:
 @lru_cache(maxsize=1)
 def _masked_values() -> re.Pattern | None:
     """The placeholders of masked values (`lang/xx/entities.yaml`), one pattern."""
-    from ..lang.loader import load
     patterns = load("xx", "entities").get("masked_values") or []
     return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
 
