@@ -12,12 +12,16 @@ nothing:
   another country that the sentence names, else the story names most (a place does not act
   of itself); a protest only by one its sentence names, an attack by none.
 
-A party is an entity with a country, never of the other side's country; salience is how
-often the story names it. A role filled so is marked in `roles_from` ("story") and lowers
+A party is an entity with a country, never of the other side's country, nor a news
+organisation (listed in `lang/xx/entities.yaml`: who reports an act is no side of it);
+salience is how often the story names it. A role filled so is marked in `roles_from` ("story") and lowers
 the event's confidence: it is a reader's inference, not what the sentence says.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
+from ..lang.loader import load
 from ..model import Article, Event
 from .entities import PLACE_KEY
 
@@ -30,11 +34,20 @@ UNNAMED_MARCHER = {"PROTEST"}
 FILLED_PENALTY = 0.1
 
 
+@lru_cache(maxsize=1)
+def _news_media() -> frozenset:
+    """Names of news organisations (`lang/xx/entities.yaml`), lower case."""
+    return frozenset(str(n).lower() for n in load("xx", "entities").get("news_media") or ())
+
+
 def _is_party(entity) -> bool:
     """Someone who can be a side of an act: a person, group, organisation or country, not a
-    place where things happen ("in Paris", a dateline's town)."""
+    place where things happen ("in Paris", a dateline's town) nor the news organisation that
+    reports it ("CNN reports")."""
+    media = _news_media()
     return bool(entity.country and entity.mentions) and entity.type != "LOC" \
-        and not (entity.key or "").startswith(PLACE_KEY)
+        and not (entity.key or "").startswith(PLACE_KEY) \
+        and not any(n.lower() in media for n in [entity.name, *entity.aliases])
 
 
 def _salience(article: Article) -> list:

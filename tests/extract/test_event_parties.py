@@ -63,3 +63,14 @@ def test_event_parties_summary_puts_a_side_from_the_story_in_parentheses(pipelin
     # the told visit names both sides; the visit of the second sentence has its host from the story
     assert "Sergey Lavrov" in lines[0] and "-> Corea del Norte [planned]" in lines[0]
     assert any("-> (" in line and ")" in line for line in lines[1:]), lines
+
+
+def test_event_parties_news_organisation_is_no_side(pipeline, news_records):
+    # an interview The New York Times published: the paper reports, it is no side of the acts
+    # told; in a story whose only other party is the paper, no side is taken from the story
+    r = news_records["es-fnc-7a8284be91ee"]
+    record, entities = extract(pipeline, r["text"], r["lang"], r["published"])
+    assert record["events"] and any("new york times" in e["name"].lower() for e in entities.values())
+    for event in record["events"]:
+        assert "new york times" not in names(event["source"] + event["target"], entities), event
+        assert not event.get("roles_from"), event
