@@ -14,8 +14,9 @@ nothing:
 
 A party is an entity with a country, never of the other side's country, nor a news
 organisation (listed in `lang/xx/entities.yaml`: who reports an act is no side of it);
-salience is how often the story names it. A role filled so is marked in `roles_from` ("story") and lowers
-the event's confidence: it is a reader's inference, not what the sentence says.
+salience is how often the story names it. A role filled so is marked in `roles_from`
+("story") and lowers the event's confidence: it is a reader's inference, not what the
+sentence says.
 """
 from __future__ import annotations
 
