@@ -18,8 +18,8 @@ parse and the role markers of `lang/<lang>/event_triggers.yaml` only:
 """
 from __future__ import annotations
 
-from .event_roles import (NOMINAL_POS, PLACE_TYPES, arguments, entities_of, find_roles, is_passive, marker_of,
-                          phrase_tokens, subject_of)
+from .event_roles import (JOINT_TYPES, NOMINAL_POS, PLACE_TYPES, arguments, entities_of, find_roles, is_passive,
+                          marker_of, phrase_tokens, subject_of)
 from .event_reference import referent
 from .triggers import Trigger
 
@@ -325,9 +325,6 @@ def aimed_target(trigger, frames: dict, index) -> list[str]:
                 if token.pos_ in NOMINAL_POS and (rel == "obj" or rel == "obl" and marker in recipient):
                     return entities_of(token, index, make_nominal=False)
     return []
-
-
-JOINT_TYPES = {"CONSULT", "COOPERATE", "AGREE"}
 
 
 def companion_target(trigger, frames: dict, index) -> list[str]:

@@ -28,7 +28,7 @@ from ..lang.loader import load
 from ..model import Event
 from .attribution import find_attribution, is_reporting
 from .event_roles import POSSESSIVE, SUBJECT, entities_of, find_roles, is_pronoun, marker_of
-from .event_when import spoken_when
+from .event_time import spoken_when
 
 OBJECTS = {"dobj", "obj"}
 # what a verb of naming says of its object: "called X negative" (oprd), "described X as Y" (prep)

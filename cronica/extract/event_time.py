@@ -4,7 +4,8 @@
   Saturday it would retaliate" is Saturday's threat, "Trump said on Friday he would waive
   the sanctions" Friday's decision (the act of saying is the event coded).
 - A verbal act told in what is said ("ha anunciado este viernes que demandará") is made
-  when it is said, whatever its status (`said_time`).
+  when it is said, whatever its status (`said_time`); so is one told by no act word, a
+  demand or a verdict ("Herzog on Saturday said Israel should ...": `spoken_when`).
 - A subordinate clause of simultaneity ("when", "as", "while": `frames.simultaneous` in
   `lang/<lang>/event_triggers.yaml`) shares the time of its main clause: "the boat had
   sustained damage on Friday last week when it was sideswiped".
@@ -17,6 +18,7 @@ from .event_when import event_when, own_clause, resolved_time_in
 NESTED = {"ccomp", "parataxis", "advcl", "acl", "relcl", "acl:relcl", "xcomp", "csubj"}
 _MAX_CLIMB = 5
 VERBAL = {"verbal_cooperation", "verbal_conflict"}
+SAID = {"ccomp", "xcomp", "parataxis"}  # what a verb of saying says (the Spanish parse tags "que ..." xcomp)
 
 
 def _reporter(head, reporting):
@@ -78,3 +80,14 @@ def said_time(trigger, article, lexicon, reporting) -> dict | None:
             or verb.dep_ not in ("ccomp", "parataxis") or not is_reporting(verb.head, reporting):
         return None
     return event_when(trigger, article, own_clause(verb.head, skip=verb))
+
+
+def spoken_when(verb, article) -> dict | None:
+    """When a verbal act told by no act word is made: the time of the verb that says it, or,
+    for what a complement clause says, of the verb it completes ("Ebrard said Tuesday the
+    tariffs are illogical"; "Herzog on Saturday said Israel should take in refugees")."""
+    if verb.dep_ in SAID and verb.head.i != verb.i:
+        when = resolved_time_in(own_clause(verb.head, skip=verb), article, verb.head.idx)
+        if when is not None:
+            return when
+    return resolved_time_in(own_clause(verb), article, verb.idx)

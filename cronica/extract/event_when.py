@@ -28,7 +28,6 @@ from .time_lexicon import fold, load_lexicon
 
 NESTED = {"ccomp", "parataxis", "advcl", "acl", "relcl", "acl:relcl"}
 PARTICIPIAL = {"acl"}
-SAID = {"ccomp", "xcomp", "parataxis"}  # what a verb of saying says (the Spanish parse tags "que ..." xcomp)
 NOUN_MODIFIERS = {"nmod", "compound", "amod", "poss", "nmod:poss"}  # "un viaje de junio", "Sunday's vote"
 SUBJECT = {"nsubj", "nsubjpass", "nsubj:pass", "csubj"}
 AUXILIARY = {"aux", "auxpass", "aux:pass"}
@@ -62,17 +61,6 @@ def resolved_time_in(tokens: set[int], article, near: int) -> dict | None:
     """The resolved time expression among `tokens` nearest to `near`, as a `when`."""
     best = _closest([t for t in article.times if t.start and _inside(t.start_char, article, tokens)], near)
     return _as_when(best) if best is not None else None
-
-
-def spoken_when(verb, article) -> dict | None:
-    """When a verbal act told by no act word is made: the time of the verb that says it, or,
-    for what a complement clause says, of the verb it completes ("Ebrard said Tuesday the
-    tariffs are illogical"; "Herzog on Saturday said Israel should take in refugees")."""
-    if verb.dep_ in SAID and verb.head.i != verb.i:
-        when = resolved_time_in(own_clause(verb.head, skip=verb), article, verb.head.idx)
-        if when is not None:
-            return when
-    return resolved_time_in(own_clause(verb), article, verb.idx)
 
 
 def _participles(trigger) -> set[int]:

@@ -23,8 +23,8 @@ from .event_recipients import (accused_target, carried_actor, coordinated, deplo
 from .event_parties import fill_story_parties
 from .event_received import received_roles
 from .event_speech import find_speech_acts
-from .event_time import VERBAL, borrowed_time, said_time
-from .event_when import Narrative, event_quantities as _quantities, event_when as _when, own_clause, spoken_when
+from .event_time import VERBAL, borrowed_time, said_time, spoken_when
+from .event_when import Narrative, event_quantities as _quantities, event_when as _when, own_clause
 from .event_implicit import absence_target, clitic_target, group_tokens, implicit_actor, is_impersonal
 from .event_roles import (PHYSICAL, SUBJECT, EntityIndex, arguments, entities_of, find_roles, is_passive, is_pronoun,
                           marker_of, names_people, subject_of, subject_referent)
@@ -568,7 +568,8 @@ def extract_events(article: Article) -> list[Event]:
         context.told.extend((e.type, e.source) for e in found if e.source)
         context.target_by_type.update((e.type, e.target) for e in found if e.source)
         context.narrative.follow(found, sent, article)
-        places[sent.start_char] = _named_as_place(sent, index, langdata[0].frames)
+        if found:  # only the sentences of events ask where they were told
+            places[sent.start_char] = _named_as_place(sent, index, langdata[0].frames)
     fill_story_parties(events, article, places)
     for n, event in enumerate(events, 1):
         event.id = f"V{n}"
