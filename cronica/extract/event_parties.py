@@ -109,5 +109,5 @@ def fill_story_parties(events: list[Event], article: Article, places: dict | Non
             if source:
                 event.source, filled["source"] = [source], "story"
         if filled:
-            event.roles_from = filled
+            event.roles_from = {**(event.roles_from or {}), **filled}
             event.confidence = round(max(0.1, event.confidence - FILLED_PENALTY), 2)

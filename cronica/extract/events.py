@@ -37,6 +37,9 @@ DENYING = {("REJECT", "deny")}
 # what is agreed to, promised or refused has not happened: "agreed to provide aid", "refused to deploy"
 INTENDED = {"AGREE", "REJECT"}
 _MAX_CLIMB = 4
+# attacks told again with no doer ("the Sunday airstrike hit ..."): the last named attacker's
+RETOLD_DEEDS = {"ASSAULT"}
+NO_DOERS = {"LOC"}  # who may not be that attacker: a place (nor a thing, nor words naming no people)
 
 
 @dataclass
@@ -324,7 +327,7 @@ def _event_for(trigger, sent, article, index, langdata, by_token, context) -> Ev
         if trigger.type not in PHYSICAL:
             return None
         roles.source = []
-    inherited = False
+    inherited = retold = False
     if not roles.source and trigger.kind != "noun":
         roles.source = [i for i in _speaker(trigger, index, reporting) if i not in roles.target]
     impersonal = is_impersonal(trigger, lexicon)
@@ -337,6 +340,16 @@ def _event_for(trigger, sent, article, index, langdata, by_token, context) -> Ev
         # "La huelga ... " after "los mineros iniciaron una huelga": the strike told of before
         roles.source, inherited = [i for i in context.by_type[trigger.type] if i not in roles.target], True
         roles.target = roles.target or [i for i in context.target_by_type.get(trigger.type, ()) if i not in roles.source]
+    elif not roles.source and roles.target and trigger.type in RETOLD_DEEDS and context.by_type.get(trigger.type):
+        # "the Sunday airstrike hit a military facility" after "Israel launched an airstrike":
+        # an attack told with no doer is the last named attacker's, when a person or group and
+        # not of the country its victims are named with ("damaged in clashes with Chinese vessels")
+        country = {e.id: e.country for e in index.article.entities if e.id not in index.guessed}
+        harmed = {country.get(i) for i in roles.target} - {None}
+        roles.source = [i for i in context.by_type[trigger.type]
+                        if i not in roles.target and index.types.get(i) not in NO_DOERS
+                        and i not in index.things and i not in index.unpeopled and country.get(i) not in harmed]
+        inherited = retold = bool(roles.source)
     if not roles.source:
         roles.source = implicit_actor(trigger, roles, frames, index, impersonal=impersonal)
     attribution = find_attribution(trigger, sent, article, index, reporting)
@@ -369,7 +382,8 @@ def _event_for(trigger, sent, article, index, langdata, by_token, context) -> Ev
         evidence={"start": sent.start_char, "end": sent.end_char},
         confidence=_confidence(roles, trigger, inherited),
         trigger={"text": article.text[trigger.start:trigger.end], "start": trigger.start,
-                 "end": trigger.end})
+                 "end": trigger.end},
+        roles_from={"source": "story"} if retold else None)
 
 
 def _place_the_unplaced(roles, index, etype: str) -> None:

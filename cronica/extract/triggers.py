@@ -340,6 +340,13 @@ def _names_no_act(trigger, lexicon: Lexicon) -> bool:
                     for p in prep.children if p.dep_ == "pobj"]
     else:
         objects = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass", "nsubj:pass")]
+        # the subject of a passive with the reflexive ("se han violado mis derechos")
+        reflexive = set(lexicon.frames.get("reflexive") or ())
+        if any(c.lower_ in reflexive for c in verb.children):
+            objects += [c for c in verb.children if c.dep_ == "nsubj"]
+        # the noun a participle tells of ("the energy deals struck at a summit")
+        if verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm") and verb.head.i < verb.i:
+            objects.append(verb.head)
     # a part of it: "to host part of the drills" (`frames.part_words`)
     parts = set(lexicon.frames.get("part_words") or ())
     objects += [p for o in objects if _lemma(o) in parts for prep in o.children if prep.dep_ == "prep"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from event_records import names_the_act, role_names
+from event_records import extract, names, names_the_act, of_type, role_names
 
 
 @pytest.mark.parametrize("lang, text, type_, actor, recipient", [
@@ -80,6 +80,12 @@ def test_event_structures_month_is_no_march(pipeline):
     # vanishing from a list is no forced disappearance
     ("es", "No desaparece de su lista un contribuyente que pueda tener una responsabilidad frente a las "
            "autoridades fiscales."),
+    # an ill or a crime fought is no combat; a right or a rule violated is no rape
+    ("en", "By straining the binational relationship, the tariffs could also stymie efforts to fight "
+           "cross-border crime."),
+    ("es", "Venimos aquí a presentar nuestra queja ante la OEA, porque se han violado mis derechos y en México "
+           "no han hecho nada."),
+    ("es", "El periodista comparecerá este lunes en un juzgado de Atenas acusado de violar datos confidenciales."),
 ])
 def test_event_structures_no_assault(pipeline, lang, text):
     events = role_names(pipeline, text, lang, "2020-01-04")
@@ -104,3 +110,20 @@ def test_event_structures_absolute_participle_is_passive(pipeline):
     events = role_names(pipeline, "Voting ended at 8 pm local time, with 40 people arrested.", "en", "2019-11-24")
     arrests = [(s, t) for ty, s, t in events if ty == "COERCE"]
     assert arrests and all("people" in t and "people" not in s for s, t in arrests), events
+
+
+def test_event_structures_attack_told_again_is_the_last_attackers(pipeline):
+    # an attack retold with no doer of its own is the doer's the story named last, and says so
+    text = ("Al-Shabaab militants attacked a military base in Kenya on Sunday, officials said. "
+            "Two other DOD members were wounded in the attack, the African Command also confirmed.")
+    record, entities = extract(pipeline, text, "en", "2020-01-06")
+    wounded = [e for e in of_type(record, "ASSAULT") if "dod" in names(e["target"], entities)]
+    assert wounded and all("shabaab" in names(e["source"], entities) for e in wounded), record["events"]
+    assert all((e.get("roles_from") or {}).get("source") == "story" for e in wounded), record["events"]
+
+
+def test_event_structures_place_takes_no_retold_attack(pipeline):
+    # a bombing whose sentence names no attacker keeps none when the story named none before
+    events = role_names(pipeline, "In February, a bombing in Indian-controlled Kashmir killed 40 Indian troops.",
+                        "en", "2019-08-07")
+    assert all(not s for ty, s, _ in events if ty == "ASSAULT"), events
