@@ -93,6 +93,14 @@ def test_clean_news_scrape_lines_removed(news_records, record_id, gone, first_bo
     # a video player's label and teaser, and a caption closed by a credit in parentheses
     ("en-abp-C3PqvBN2EmpHdonz", ["Video provided by Newsy", "(Photo: Sofiene Hamadaoui"],
      "Angry Tunisians rallied in solidarity Thursday outside the museum"),
+    # teasers for other stories: a label in capitals and a headline, a gallery link, an explainer link
+    ("en-abp-cleDpurN2ibwEXxI", ["SOTLOFF REMEMBERED:Had commitment", "BRITISH HOSTAGE THREATENED:David"],
+     "The video also includes a threat against British hostage David Haines."),
+    ("en-abp-FFHK6DrzOS6alxIo", ["( PHOTOS: Obama's Israel trip)"], "Obama and Abbas met for more than an hour"),
+    ("en-abp-fmem7w9M0Wtpoh9U", ["Trump’s Threatening to Pull: QuickTake"],
+     "Both Trump and Modi likely hope to isolate thorny trade issues"),
+    # a link to a document closing a paragraph goes; the paragraph stays
+    ("es-fnc-841df25de317", ["Lea aquí el informe"], "para ayudar al jefe del Estado en todo lo que pueda”."),
 ])
 def test_clean_news_page_furniture_removed(news_records, record_id, gone, kept):
     """Copyright and reprint lines, player labels, related-story links, social and newsletter
@@ -102,6 +110,13 @@ def test_clean_news_page_furniture_removed(news_records, record_id, gone, kept):
     for line in gone:
         assert line not in article.text
     assert kept in article.text
+
+
+def test_clean_transcript_speaker_kept(news_records):
+    """A transcript's speaker in capitals, cut off mid-sentence, is the story, not a teaser."""
+    r = news_records["en-abp-WAhp8DqY4aZNOY9N"]
+    article = clean_article(Article(text=r["text"], title=r["title"], lang=r["lang"]))
+    assert "AMY GOODMAN: When the U.S. helicopters came in to—" in article.text
 
 
 @pytest.mark.parametrize("record_id", ["es-fnc-1a8324332adb"])
