@@ -269,6 +269,17 @@ def _is_definite(trigger) -> bool:
     return noun is not None and any("Def" in c.morph.get("Definite") for c in noun.children if c.dep_ == "det")
 
 
+def _promises_not(trigger, modality) -> bool:
+    """A promise of not acting is a refusal: "vowed not to cooperate", "se comprometió a no
+    participar" (a verb whose infinitive complement is negated)."""
+    if trigger.kind != "verb":
+        return False
+    return any(c.dep_ in ("xcomp", "advcl") and c.i > trigger.head.i and "Inf" in c.morph.get("VerbForm")
+               and any(n.dep_ in ("neg", "advmod") and n.lower_ in modality.negation and n.i < c.i
+                       for n in c.children)
+               for c in trigger.head.children)
+
+
 def _confidence(roles, trigger, inherited: bool) -> float:
     score = 0.45 + (0.25 if roles.source_how == "syntax" else 0.0)
     score += 0.15 if roles.target_how == "syntax" else 0.0
@@ -367,6 +378,8 @@ def _event_for(trigger, sent, article, index, langdata, by_token, context) -> Ev
     if when is None:  # a past deed told without a date continues the narrative time
         when = context.narrative.when_for(trigger, sent, article, told=status in ("asserted", "reported"))
     etype, emode = trigger.type, trigger.mode
+    if etype == "AGREE" and _promises_not(trigger, modality):
+        etype, emode = "REJECT", "refuse"  # "vowed not to cooperate with the US administration"
     if status == "denied" and attribution is not None and is_refusal(trigger, lexicon.plover, modality):
         etype, emode, status = "REJECT", "refuse", "reported"  # "X said it would not ...": a refusal
     elif status == "planned" and attribution is not None and is_threat(trigger, lexicon.plover):

@@ -35,6 +35,9 @@ class Lexicon:
     negated_verbs: dict = field(default_factory=dict)  # lemma -> (type, mode), an event only when negated
     # lemma -> (type, mode), an event only with an infinitive complement ("llamó a los líderes a establecer")
     infinitive_verbs: dict = field(default_factory=dict)
+    # lemma -> (type, mode), an event only with a name for its object and nothing said of it
+    # ("Putin called Trump on Sunday": a phone call; not "called Trump a liar")
+    named_object_verbs: dict = field(default_factory=dict)
 
     @cached_property
     def noun_openers(self) -> frozenset:
@@ -127,7 +130,8 @@ def load_lexicon(lang: str) -> Lexicon:
     forces = frozenset(str(w).lower() for w in data.get("natural_forces") or ())
     negated = dict(_entries(data.get("negated_verbs"), plover, path))
     infinitive = dict(_entries(data.get("infinitive_verbs"), plover, path))
-    return Lexicon(lang, verbs, reflexive_verbs, nouns, phrases, frames, plover, forces, negated, infinitive)
+    named = dict(_entries(data.get("named_object_verbs"), plover, path))
+    return Lexicon(lang, verbs, reflexive_verbs, nouns, phrases, frames, plover, forces, negated, infinitive, named)
 
 
 def _lemma(token) -> str:
@@ -183,9 +187,22 @@ def _match_phrase(token, lexicon: Lexicon) -> Trigger | None:
             found.append(hit)
             noun = noun or (hit if hit.pos_ in ("NOUN", "PROPN") else None)
         else:  # "the calls for calm" is a noun's event: its roles are a noun's
+            if not _particle_in_place(token, found, words, lexicon):
+                continue
             kind = "noun" if token.pos_ in ("NOUN", "PROPN") else "phrase"
             return Trigger(token, found, type_, mode, kind, noun)
     return None
+
+
+def _particle_in_place(token, found: list, words: tuple, lexicon: Lexicon) -> bool:
+    """A phrase whose preposition belongs to its verb (`frames.particle_phrases`: "call on",
+    "call for") has it right after the verb, adverbs aside: "called on Washington to ...",
+    not "called Macron on Tuesday"."""
+    if " ".join((_lemma(token),) + tuple(words)) not in (lexicon.frames.get("particle_phrases") or ()):
+        return True
+    particle = found[1]
+    between = token.doc[min(token.i, particle.i) + 1:max(token.i, particle.i)]
+    return particle.i > token.i and all(t.pos_ in ("ADV", "PART") or t.dep_ == "prt" for t in between)
 
 
 def reduced_relative(token) -> bool:
@@ -237,7 +254,8 @@ def _match_verb(token, lexicon: Lexicon) -> Trigger | None:
         return None
     lemma = _lemma(token)
     if token.pos_ in VERB_POS and lemma not in lexicon.verbs and lemma not in lexicon.reflexive_verbs \
-            and lemma not in lexicon.negated_verbs and lemma not in lexicon.infinitive_verbs:
+            and lemma not in lexicon.negated_verbs and lemma not in lexicon.infinitive_verbs \
+            and lemma not in lexicon.named_object_verbs:
         lemma = _dictionary_lemma(token.lower_, lexicon.lang)
     reflexive = _has_reflexive(token, lexicon)
     if reflexive and lemma in (lexicon.frames.get("pronominal_other") or ()) and _stands_alone(token):
@@ -250,7 +268,25 @@ def _match_verb(token, lexicon: Lexicon) -> Trigger | None:
         return Trigger(token, [token], *lexicon.negated_verbs[lemma], "verb", negated=True)
     if key is None and lemma in lexicon.infinitive_verbs and _has_infinitive(token):
         return Trigger(token, [token], *lexicon.infinitive_verbs[lemma], "verb")
+    if key is None and lemma in lexicon.named_object_verbs and _has_bare_name(token):
+        return Trigger(token, [token], *lexicon.named_object_verbs[lemma], "verb")
     return Trigger(token, [token], *key, "verb") if key else None
+
+
+# what a verb may say of its object: "called Trump a liar", "called the move illegal"
+SAID_OF_OBJECT = {"oprd", "xcomp", "acomp", "attr", "ccomp", "dative"}
+
+
+def _has_bare_name(verb) -> bool:
+    """A verb whose object is a name with nothing said of it ("Putin called Trump on
+    Sunday", "called Trump to discuss Syria"; not "called Trump a liar", "called for calm")."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    if len(objects) != 1 or objects[0].pos_ != "PROPN" or any(c.dep_ == "prt" for c in verb.children):
+        return False
+    said = [c for c in verb.children if c.dep_ in SAID_OF_OBJECT and not (
+        c.dep_ == "xcomp" and c.i > objects[0].i and any(m.dep_ == "aux" and m.lower_ == "to" for m in c.children))]
+    return not said and not any(c.dep_ in ("appos", "npadvmod") and c.pos_ in ("NOUN", "PROPN")
+                                for c in objects[0].children)
 
 
 def _stands_alone(verb) -> bool:
@@ -281,6 +317,9 @@ def _match_noun(tokens, i: int, lexicon: Lexicon) -> Trigger | None:
     morph = token.morph
     if token.pos_ == "VERB" and ("Part" not in morph.get("VerbForm") or "Pres" in morph.get("Tense")):
         return None  # "called", "calling" are verbs; only past participles ("heridos") read as nouns
+    if token.pos_ == "VERB" and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children) \
+            and any(c.dep_ in ("dobj", "obj", "oprd") for c in token.children):
+        return None  # "Trump called Putin a killer": a verb with its subject and object is no noun
     if token.pos_ == "VERB" and any(c.dep_ == "aux" and c.lemma_.lower() in (lexicon.frames.get("perfect_aux") or ())
                                     for c in token.children):
         return None  # "ha muerto" is the verb "morir" in a perfect tense, not "los muertos"

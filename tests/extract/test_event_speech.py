@@ -41,6 +41,11 @@ def _coded(events, type_: str, actor: str, recipient: str | None) -> bool:
     pytest.param("en", "Israeli Prime Minister Benjamin Netanyahu said Hamas broke the accord by attacking Israeli "
                  "forces.",
                  "ACCUSE", "ISR", "Hamas", id="reported-wrong-broke"),
+    # deceit and meddling said of someone
+    pytest.param("en", "Supreme Leader Ayatollah Ali Khamenei said the Americans always deceive and breach promises.",
+                 "ACCUSE", "IRN", "USA", id="reported-wrong-deceive"),
+    pytest.param("es", "Vladímir Putin dijo que los estadounidenses constantemente interfieren en la vida política de "
+                 "Rusia.", "ACCUSE", "Vladímir Putin", "USA", id="reported-wrong-interfieren"),
     # a threat said as a condition, a warning of harm
     pytest.param("en", "Pakistan's Prime Minister Imran Khan addressed Parliament on Tuesday night. “If India "
                  "attacks us, we will respond,” Khan said.", "THREATEN", "PAK", "IND", id="conditional-threat"),

@@ -127,3 +127,51 @@ def test_event_structures_place_takes_no_retold_attack(pipeline):
     events = role_names(pipeline, "In February, a bombing in Indian-controlled Kashmir killed 40 Indian troops.",
                         "en", "2019-08-07")
     assert all(not s for ty, s, _ in events if ty == "ASSAULT"), events
+
+
+def test_event_structures_call_to_a_named_person_is_a_phone_call(pipeline):
+    text = ("Russia's Vladimir Putin called President Trump Sunday to thank him for U.S. intelligence that helped "
+            "thwart terrorist attacks in St. Petersburg, officials in both countries said.")
+    names_the_act(role_names(pipeline, text, "en", "2017-12-18"), "CONSULT", "Vladimir Putin", "Trump")
+
+
+@pytest.mark.parametrize("text, not_type", [
+    # a name with something said of it is a verdict, not a call
+    ("Trump called Putin a killer in an interview.", "CONSULT"),
+    # "on" after the object is a date, not "call on": no demand
+    ("Trump called Macron on Tuesday.", "REQUEST"),
+])
+def test_event_structures_call_is_not_always_a_call(pipeline, text, not_type):
+    events = role_names(pipeline, text, "en", "2019-08-07")
+    assert not any(t == not_type for t, _, _ in events), events
+
+
+def test_event_structures_call_on_is_a_demand(pipeline):
+    events = role_names(pipeline, "Obama repeatedly called on Congress to act on gun control.", "en", "2016-01-05")
+    names_the_act(events, "REQUEST", "Obama", "Congress")
+
+
+@pytest.mark.parametrize("lang, text, actor", [
+    ("en", "Arab leaders also vowed not to cooperate with the US administration to implement this plan.", "Arab"),
+    ("es", "Los dirigentes de la oposición prometieron no negociar con el Gobierno de Maduro.", "oposición"),
+])
+def test_event_structures_promise_not_to_act_is_a_refusal(pipeline, lang, text, actor):
+    events = role_names(pipeline, text, lang, "2020-02-01")
+    assert any(t == "REJECT" and any(actor in n for n in s) for t, s, _ in events), events
+    assert not any(t == "AGREE" for t, _, _ in events), events
+
+
+def test_event_structures_regret_is_a_concession(pipeline):
+    events = role_names(pipeline, "Chinese military leaders expressed regret over the incident.", "en", "2016-12-18")
+    assert any(t == "CONCEDE" and any("Chinese" in n for n in s) for t, s, _ in events), events
+
+
+@pytest.mark.parametrize("lang, text, type_, actor", [
+    # a senator's hold blocks a nomination
+    ("en", "Senator Rand Paul of Kentucky has said he will place a hold on the nomination of John O. Brennan.",
+     "REJECT", "Rand Paul"),
+    # "girar" is to pay out in Latin American usage
+    ("es", "En total el Gobierno giró en esos siete meses cinco billones de pesos a las empresas.", "AID", "Gobierno"),
+])
+def test_event_structures_phrases_of_news_usage(pipeline, lang, text, type_, actor):
+    names_the_act(role_names(pipeline, text, lang, "2020-12-01"), type_, actor, None)
