@@ -8,8 +8,9 @@ inside its own clause. A neuter pronoun looks back in its sentence; a place
 noun that refers back (`frames.place_anaphora` in `lang/<lang>/event_triggers.yaml`: "the
 region", "the area") in its sentence and the one before.
 
-A definite title with no name ("the president has defended his decision") is the one person
-of the article who holds that role (titles of `lang/<lang>/titles.yaml`).
+A definite title with no name ("the president has defended his decision", "el ministro de
+Relaciones Exteriores") is the person of the article who holds that role (titles of
+`lang/<lang>/titles.yaml`; `office_holder`).
 
 A personal object pronoun of the third person ("El Papa Francisco los felicitó", "la policía
 lo detuvo", "decidieron acusarla") stands for the nearest nominal before it, in its sentence or the one before,
@@ -18,7 +19,7 @@ or a group of people (`antecedent`).
 """
 from __future__ import annotations
 
-from .actor_context import load_patterns
+from .actor_context import find_phrases, load_patterns
 
 PLACES = {"GPE", "LOC"}
 NOMINAL_HEADS = {"NOUN", "PROPN"}
@@ -26,6 +27,7 @@ BODIES = {"GPE", "LOC", "ORG"}
 CLAUSES = {"ccomp", "xcomp", "advcl", "acl", "relcl", "acl:relcl", "parataxis", "csubj", "conj"}
 OWN_NAMES = {"poss", "nmod:poss", "compound", "amod", "flat", "appos"}
 _MAX_CLIMB = 6
+_RIVAL_MENTIONS = 3  # a person named this often, with no office stated, may hold the office a title names
 
 
 def _is_neuter_pronoun(token) -> bool:
@@ -58,20 +60,39 @@ def _own_clause(token) -> set[int]:
     return out
 
 
-def _titled_person(token, index) -> list[str]:
-    """The one person holding the role a definite title names ("the president")."""
-    words = [c for c in token.children if c.dep_ in ("compound", "amod") and c.i < token.i] + [token]
+def office_holder(token, index, start: int | None = None, end: int | None = None) -> list[str]:
+    """The person a definite title with no name stands for: "the president" after "President
+    Donald Trump", "el ministro de Relaciones Exteriores" after "El canciller, Marcelo Ebrard".
+
+    The title (`lang/<lang>/titles.yaml`) must hold the noun `token`, singular, with a definite
+    article and no name of its own; the holder is the person with that role (and the country
+    the phrase names, if any: "el presidente ruso") named most often before it, then last.
+    None when a person named more often, whose office the story never states, may be the one
+    meant. `start`/`end` bound the phrase (its words up to the noun's complements by default).
+    """
     definite = any(c.dep_ == "det" and "Def" in c.morph.get("Definite") for c in token.children)
-    if not definite or any(c.dep_ in OWN_NAMES and c.pos_ == "PROPN" for c in token.children):
+    if not definite or "Plur" in token.morph.get("Number"):
         return []
-    regex, by_form = load_patterns(index.article.lang)["titles"]
-    first = min(t.i for t in words)
-    phrase = token.doc[first:token.i + 1].text.lower()  # "president-elect" is three tokens
-    if regex is None or not regex.fullmatch(phrase):
+    if start is None:
+        start = token.left_edge.idx
+        end = token.right_edge.idx + len(token.right_edge)
+    text = index.article.text
+    title = next((p for p in find_phrases(text, load_patterns(index.article.lang)["titles"], start, end)
+                  if p.start <= token.idx < p.end), None)
+    span = token.doc.char_span(start, end, alignment_mode="expand")
+    if title is None or span is None or any(t.pos_ == "PROPN" and not title.start <= t.idx < title.end for t in span):
+        return []  # "el presidente Trump" is named
+    named = index.countries_in(start, end)
+    holders = [(sum(m[0] < start for m in e.mentions), max(m[0] for m in e.mentions if m[0] < start), e.id)
+               for e in index.article.entities
+               if e.type == "PERSON" and e.role == title.key and any(m[0] < start for m in e.mentions)
+               and (not named or e.country in named)]
+    if not holders:
         return []
-    people = [e for e in index.article.entities if e.type == "PERSON" and e.role == by_form.get(phrase)]
-    surnames = {e.name.split()[-1].lower() for e in people}  # "Donald Trump", "Trump": one person
-    return [people[0].id] if len(surnames) == 1 else []
+    holder = max(holders)
+    rivals = [e for e in index.article.entities if e.type == "PERSON" and e.role is None
+              and sum(m[0] < start for m in e.mentions) >= max(holder[0] + 1, _RIVAL_MENTIONS)]
+    return [] if rivals else [holder[2]]
 
 
 def referent(token, index) -> list[str]:
@@ -83,7 +104,7 @@ def referent(token, index) -> list[str]:
     Returns:
         one entity id, or [] when the word refers back to nothing named.
     """
-    titled = _titled_person(token, index)
+    titled = office_holder(token, index)
     if titled:
         return titled
     if _is_neuter_pronoun(token):

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..model import Entity
-from .event_reference import antecedent, referent, subject_antecedent
+from .event_reference import antecedent, office_holder, referent, subject_antecedent
 from .actor_context import COUNTRY_KINDS, country_of_group, find_evidence
 from .linking import load_gazetteer
 
@@ -157,6 +157,9 @@ class EntityIndex:
                  if t.i >= head.i or t.dep_ in ("amod", "compound", "flat")]
         words = [t for t in words if t.i - head.i <= _MAX_NOMINAL_TOKENS and t.pos_ != "PUNCT"]
         start, end = min(t.idx for t in words), max(t.idx + len(t) for t in words)
+        holder = office_holder(head, self, start, end)
+        if holder:  # "el ministro de Relaciones Exteriores" after "El canciller, Marcelo Ebrard"
+            return holder[0]
         key = self.article.text[start:end].lower()
         if key not in self._nominal:
             core = _core_name(head, words)
@@ -172,6 +175,11 @@ class EntityIndex:
         # no mention spans: an unnamed group is an event's actor, not a named entity, and
         # must not count as one for named-entity readers
         return self._nominal[key]
+
+
+    def countries_in(self, start: int, end: int) -> set[str]:
+        """The countries named between two character offsets ("el presidente ruso": RUS)."""
+        return {ev.country for ev in self._country_evidence() if start <= ev.start and ev.end <= end}
 
 
 def _core_name(head, words: list) -> str:
