@@ -236,6 +236,9 @@ def country_of_group(article: Article, evidence: list[Evidence], start: int, end
     inside = [ev.country for ev in evidence if start <= ev.start and ev.end <= end]
     if inside or not local:
         return inside[0] if inside else None
+    if any(e.type in ("NORP", "MISC") and not e.country and any(start <= a and b <= end for a, b in e.mentions)
+           for e in article.entities):
+        return None  # "Arab leaders", "European diplomats": a people of no one country
     if article.home_country:
         return article.home_country
     sent = next((s for s in article.sentences if s.start <= start < s.end), None)

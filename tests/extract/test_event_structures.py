@@ -175,3 +175,13 @@ def test_event_structures_regret_is_a_concession(pipeline):
 ])
 def test_event_structures_phrases_of_news_usage(pipeline, lang, text, type_, actor):
     names_the_act(role_names(pipeline, text, lang, "2020-12-01"), type_, actor, None)
+
+
+def test_event_structures_group_of_a_people_takes_no_other_country(pipeline):
+    # "Arab leaders" are of no one country: not of the US administration their sentence names
+    record, entities = extract(pipeline, "Arab leaders also vowed not to cooperate with the US administration "
+                               "to implement this plan.", "en", "2020-02-01")
+    refusals = of_type(record, "REJECT")
+    assert refusals, record["events"]
+    actors = [entities[i] for e in refusals for i in e["source"]]
+    assert actors and all(a["country"] != "USA" for a in actors), actors
