@@ -38,6 +38,9 @@ class Lexicon:
     # lemma -> (type, mode), an event only with a name for its object and nothing said of it
     # ("Putin called Trump on Sunday": a phone call; not "called Trump a liar")
     named_object_verbs: dict = field(default_factory=dict)
+    # lemma -> (type, mode), an event only with a clause whose subject is another's: wanting
+    # someone to act is a demand ("Obama wants Putin to attack", "quiere que el Gobierno dimita")
+    bidding_verbs: dict = field(default_factory=dict)
 
     @cached_property
     def noun_openers(self) -> frozenset:
@@ -131,7 +134,9 @@ def load_lexicon(lang: str) -> Lexicon:
     negated = dict(_entries(data.get("negated_verbs"), plover, path))
     infinitive = dict(_entries(data.get("infinitive_verbs"), plover, path))
     named = dict(_entries(data.get("named_object_verbs"), plover, path))
-    return Lexicon(lang, verbs, reflexive_verbs, nouns, phrases, frames, plover, forces, negated, infinitive, named)
+    bidding = dict(_entries(data.get("bidding_verbs"), plover, path))
+    return Lexicon(lang, verbs, reflexive_verbs, nouns, phrases, frames, plover, forces, negated, infinitive, named,
+                   bidding)
 
 
 def _lemma(token) -> str:
@@ -255,7 +260,7 @@ def _match_verb(token, lexicon: Lexicon) -> Trigger | None:
     lemma = _lemma(token)
     if token.pos_ in VERB_POS and lemma not in lexicon.verbs and lemma not in lexicon.reflexive_verbs \
             and lemma not in lexicon.negated_verbs and lemma not in lexicon.infinitive_verbs \
-            and lemma not in lexicon.named_object_verbs:
+            and lemma not in lexicon.named_object_verbs and lemma not in lexicon.bidding_verbs:
         lemma = _dictionary_lemma(token.lower_, lexicon.lang)
     reflexive = _has_reflexive(token, lexicon)
     if reflexive and lemma in (lexicon.frames.get("pronominal_other") or ()) and _stands_alone(token):
@@ -270,7 +275,25 @@ def _match_verb(token, lexicon: Lexicon) -> Trigger | None:
         return Trigger(token, [token], *lexicon.infinitive_verbs[lemma], "verb")
     if key is None and lemma in lexicon.named_object_verbs and _has_bare_name(token):
         return Trigger(token, [token], *lexicon.named_object_verbs[lemma], "verb")
+    if key is None and lemma in lexicon.bidding_verbs and _bids_another(token, lexicon.frames):
+        return Trigger(token, [token], *lexicon.bidding_verbs[lemma], "verb")
     return Trigger(token, [token], *key, "verb") if key else None
+
+
+def _bids_another(verb, frames: dict) -> bool:
+    """A verb with a clause after it whose subject is someone else, a name or people
+    (`frames.people`, `frames.local_groups`): "wants Putin to attack", "quiere que el
+    Gobierno dimita" (not "wants to attack", "wants its profits to grow")."""
+    people = set(frames.get("people") or ()) | set(frames.get("local_groups") or ())
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+    bidden = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)  # "wants the government to resign"
+    for clause in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.i > verb.i):
+        own = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+        own = own if own is not None else (bidden if bidden is not None and bidden.i < clause.i else None)
+        if own is not None and (own.pos_ == "PROPN" or own.lemma_.lower() in people) and (
+                subject is None or own.lower_ != subject.lower_):
+            return True
+    return False
 
 
 # what a verb may say of its object: "called Trump a liar", "called the move illegal"

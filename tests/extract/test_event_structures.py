@@ -185,3 +185,16 @@ def test_event_structures_group_of_a_people_takes_no_other_country(pipeline):
     assert refusals, record["events"]
     actors = [entities[i] for e in refusals for i in e["source"]]
     assert actors and all(a["country"] != "USA" for a in actors), actors
+
+
+@pytest.mark.parametrize("lang, text, actor, recipient", [
+    ("en", "The US wants China to stop buying Iranian oil.", "United States", "China"),
+    ("es", "La oposición venezolana quiere que Nicolás Maduro convoque elecciones.", None, "Nicolás Maduro"),
+])
+def test_event_structures_wanting_another_to_act_is_a_demand(pipeline, lang, text, actor, recipient):
+    names_the_act(role_names(pipeline, text, lang, "2019-05-02"), "REQUEST", actor, recipient)
+
+
+def test_event_structures_wanting_to_act_oneself_is_no_demand(pipeline):
+    events = role_names(pipeline, "The company wants its profits to grow next year.", "en", "2019-05-02")
+    assert not any(t == "REQUEST" for t, _, _ in events), events
