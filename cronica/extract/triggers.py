@@ -355,7 +355,10 @@ def _match_noun(tokens, i: int, lexicon: Lexicon) -> Trigger | None:
         words = tuple(t.lower_ for t in span)
         first = (_lemma(span[0]),) + words[1:]
         last = words[:-1] + (_lemma(span[-1]),)  # the plural of a compound: "air strikes", "peace talks"
-        key = lexicon.nouns.get(words) or lexicon.nouns.get(first) or lexicon.nouns.get(last)
+        key = lexicon.nouns.get(words)
+        # a participle is a noun by its own form, not by its verb's lemma ("called" is no "call")
+        if key is None and not (token.pos_ == "VERB" and n == 1):
+            key = lexicon.nouns.get(first) or lexicon.nouns.get(last)
         if key:
             # a participle or adjective ("fue muerta", "resultaron heridos") takes a verb's roles
             predicate = token.pos_ in ("ADJ", "VERB") or any(c.dep_ == "cop" for c in token.children)

@@ -198,3 +198,13 @@ def test_event_structures_wanting_another_to_act_is_a_demand(pipeline, lang, tex
 def test_event_structures_wanting_to_act_oneself_is_no_demand(pipeline):
     events = role_names(pipeline, "The company wants its profits to grow next year.", "en", "2019-05-02")
     assert not any(t == "REQUEST" for t, _, _ in events), events
+
+
+@pytest.mark.parametrize("text", [
+    # a participle is no noun by its verb's lemma: "called" is no phone call
+    "China’s nuclear and conventional missile forces are called the Second Artillery Corps.",
+    "Russia - one of the parties to the Iran pact - called Trump’s comments “extremely negative.”",
+])
+def test_event_structures_participle_of_call_is_no_call(pipeline, text):
+    events = role_names(pipeline, text, "en", "2018-01-13")
+    assert not any(t == "CONSULT" for t, _, _ in events), events
