@@ -41,6 +41,9 @@ def _coded(events, type_: str, actor: str, recipient: str | None) -> bool:
     pytest.param("en", "Israeli Prime Minister Benjamin Netanyahu said Hamas broke the accord by attacking Israeli "
                  "forces.",
                  "ACCUSE", "ISR", "Hamas", id="reported-wrong-broke"),
+    # a name that brands someone is a verdict on them
+    pytest.param("en", "Israel has characterized Yahya Sinwar as the mastermind behind the Oct. 7 attacks on southern "
+                 "Israel.", "ACCUSE", "ISR", "Yahya Sinwar", id="verdict-brand-mastermind"),
     # deceit and meddling said of someone
     pytest.param("en", "Supreme Leader Ayatollah Ali Khamenei said the Americans always deceive and breach promises.",
                  "ACCUSE", "IRN", "USA", id="reported-wrong-deceive"),

@@ -208,3 +208,11 @@ def test_event_structures_wanting_to_act_oneself_is_no_demand(pipeline):
 def test_event_structures_participle_of_call_is_no_call(pipeline, text):
     events = role_names(pipeline, text, "en", "2018-01-13")
     assert not any(t == "CONSULT" for t, _, _ in events), events
+
+
+@pytest.mark.parametrize("lang, text, actor", [
+    ("en", "Chinese officials initially ripped Friday's announcement, calling it damaging.", "Chinese officials"),
+    ("es", "Paul Ryan, el portavoz de la Cámara de Representantes, tachó al régimen de brutal.", "Paul Ryan"),
+])
+def test_event_structures_criticism_words(pipeline, lang, text, actor):
+    names_the_act(role_names(pipeline, text, lang, "2018-06-12"), "ACCUSE", actor, None)
