@@ -340,9 +340,13 @@ def _match_noun(tokens, i: int, lexicon: Lexicon) -> Trigger | None:
     morph = token.morph
     if token.pos_ == "VERB" and ("Part" not in morph.get("VerbForm") or "Pres" in morph.get("Tense")):
         return None  # "called", "calling" are verbs; only past participles ("heridos") read as nouns
+    # "Trump called Putin a killer": a verb with its subject and object is no noun; with an
+    # auxiliary it stays a predicate ("una persona fue muerta de varios impactos", whatever
+    # the parse makes its object)
     if token.pos_ == "VERB" and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children) \
-            and any(c.dep_ in ("dobj", "obj", "oprd") for c in token.children):
-        return None  # "Trump called Putin a killer": a verb with its subject and object is no noun
+            and any(c.dep_ in ("dobj", "obj", "oprd") for c in token.children) \
+            and not any(c.dep_.startswith("aux") or c.dep_ == "cop" for c in token.children):
+        return None
     if token.pos_ == "VERB" and any(c.dep_ == "aux" and c.lemma_.lower() in (lexicon.frames.get("perfect_aux") or ())
                                     for c in token.children):
         return None  # "ha muerto" is the verb "morir" in a perfect tense, not "los muertos"

@@ -216,3 +216,9 @@ def test_event_structures_participle_of_call_is_no_call(pipeline, text):
 ])
 def test_event_structures_criticism_words(pipeline, lang, text, actor):
     names_the_act(role_names(pipeline, text, lang, "2018-06-12"), "ACCUSE", actor, None)
+
+
+def test_event_structures_passive_participle_stays_a_killing(pipeline):
+    # the parser takes "impactos" for an object of "muerta": with its auxiliary it is still a killing
+    text = "Una persona fue muerta de varios impactos de arma de fuego, por hombres armados en la vereda Trinchera."
+    names_the_act(role_names(pipeline, text, "es", "2005-03-01"), "ASSAULT", None, "persona")
