@@ -41,6 +41,11 @@ def _coded(events, type_: str, actor: str, recipient: str | None) -> bool:
     pytest.param("en", "Israeli Prime Minister Benjamin Netanyahu said Hamas broke the accord by attacking Israeli "
                  "forces.",
                  "ACCUSE", "ISR", "Hamas", id="reported-wrong-broke"),
+    # what someone is said to deserve judges them
+    pytest.param("en", "South Korean President Moon Jae-in said Monday that President Trump deserves to win a Nobel "
+                 "Peace Prize for his efforts.", "SUPPORT", "KOR", "USA", id="verdict-deserves-prize"),
+    pytest.param("es", "Moon Jae-in dijo que el presidente estadounidense, Donald Trump, merece el premio Nobel de la "
+                 "Paz.", "SUPPORT", "Moon Jae-in", "USA", id="verdict-merece-premio"),
     # a name that brands someone is a verdict on them
     pytest.param("en", "Israel has characterized Yahya Sinwar as the mastermind behind the Oct. 7 attacks on southern "
                  "Israel.", "ACCUSE", "ISR", "Yahya Sinwar", id="verdict-brand-mastermind"),
