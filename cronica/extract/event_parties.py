@@ -7,12 +7,16 @@ the sentence's own syntax, the clauses before it and the acts told before have g
 nothing:
 
 - an act with an actor and no recipient is aimed at the other party the sentence names
-  (a named party of another country), else at the party the story names most;
+  (a named party of another country), else at the party the story names most; in a story
+  of one country's affairs (its parties are most of those named), an act of words or will
+  of that country's is aimed at its other parties, never at the country itself ("El Partido
+  Popular replicó reclamando un despliegue mucho mayor": the Spanish government's side);
 - an act with a recipient and no actor is done by the person, group or organisation of
   another country that the sentence names, else the story names most (a place does not act
   of itself); a protest only by one its sentence names, an attack by none.
 
-A party is an entity with a country, never of the other side's country, nor a news
+A party is an entity with a country, never of the other side's country (but in such a
+story of one country), nor a news
 organisation (listed in `lang/xx/entities.yaml`: who reports an act is no side of it);
 salience is how often the story names it. A role filled so is marked in `roles_from`
 ("story") and lowers the event's confidence: it is a reader's inference, not what the
@@ -33,6 +37,12 @@ UNNAMED_ATTACKER = {"ASSAULT"}
 # nor is a protest's, unless its sentence names a party ("marchas en Quito contra el FMI")
 UNNAMED_MARCHER = {"PROTEST"}
 FILLED_PENALTY = 0.1
+HOME_SHARE = 0.7  # a story of one country's affairs: its parties are this share of the parties named
+# acts of words or will that, in such a story, are aimed at its other parties; material acts
+# (tests, exercises, arrests) are not given a recipient that way
+ADDRESSED_AT_HOME = {"REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN", "CONSULT", "AGREE", "CONCEDE",
+                     "COOPERATE", "AID", "SANCTION", "RETREAT"}
+STATES = {"GPE", "LOC"}  # a country or a place is no recipient of its own people's words
 
 
 @lru_cache(maxsize=1)
@@ -61,11 +71,28 @@ def _countries(ids: list[str], by_id: dict) -> set:
     return {by_id[i].country for i in ids if i in by_id}
 
 
-def _other_party(event: Event, parties: list, by_id: dict) -> str | None:
-    """The recipient an act's sentence leaves to the story."""
+def _other_party(event: Event, parties: list, by_id: dict, home: str | None = None) -> str | None:
+    """The recipient an act's sentence leaves to the story: a party of another country; in a
+    story of one country's affairs (`home`), an act of that country's is aimed at its other
+    parties ("Mayor Bowser asked for the troops to demobilize": the president)."""
     taken = _countries(event.source, by_id)
     candidates = [e for e in parties if e.id not in event.source and e.country not in taken]
+    if home is not None and taken == {home} and event.type in ADDRESSED_AT_HOME:
+        # not the country itself: a Spanish party's demand is not aimed at Spain
+        domestic = [e for e in parties if e.id not in event.source and e.type not in STATES]
+        return _nearest(candidates, event, story=False) or _nearest(domestic, event)
     return _nearest(candidates, event)
+
+
+def _home_country(parties: list) -> str | None:
+    """The country whose parties the story names most, when they are most of what it names."""
+    mentions: dict = {}
+    for e in parties:
+        mentions[e.country] = mentions.get(e.country, 0) + len(e.mentions)
+    if not mentions:
+        return None
+    country, count = max(mentions.items(), key=lambda kv: kv[1])
+    return country if count >= HOME_SHARE * sum(mentions.values()) else None
 
 
 def _nearest(candidates: list, event: Event, story: bool = True) -> str | None:
@@ -96,12 +123,13 @@ def fill_story_parties(events: list[Event], article: Article, places: dict | Non
         return
     by_id = {e.id: e for e in article.entities}
     places = places or {}
+    home = _home_country(everyone)
     for event in events:
         placed = places.get(event.evidence.get("start"), ())
         parties = [e for e in everyone if e.id not in placed and e.id != event.where]
         filled = {}
         if event.source and not event.target:
-            target = _other_party(event, parties, by_id)
+            target = _other_party(event, parties, by_id, home)
             if target:
                 event.target, filled["target"] = [target], "story"
         elif event.target and not event.source:

@@ -22,6 +22,15 @@ ESPER = (
     "“We would obviously urge restraint and not to act, and to sit down and talk with the protesters and "
     "resolve the differences,” Esper said at a press conference in Paris on Saturday.")
 
+CALVINO = (
+    "La vicepresidenta Nadia Calviño defendió el plan del Gobierno de España de ayudas a las empresas. El "
+    "Gobierno aprobará el martes el plan de 11.000 millones, dijo Calviño. El Partido Popular replicó "
+    "reclamando un despliegue mucho mayor.")
+
+CHINA_TESTS = (
+    "China's military tested two new intercontinental ballistic missiles this week, Chinese state media "
+    "reported. Chinese military leaders said the tests were part of a routine program.")
+
 KENYA = ("Three Americans perished in a terror attack on a military base in Kenya. The Pentagon said "
          "al-Shabaab fighters stormed the base early Sunday.")
 
@@ -36,6 +45,23 @@ def test_event_parties_visit_of_a_named_visitor_goes_to_the_other_party(pipeline
     assert {entities[i]["country"] for i in noun["target"]} == {"PRK"}
     assert noun["roles_from"] == {"target": "story"}
     assert noun["confidence"] < told["confidence"]
+
+
+def test_event_parties_in_a_story_of_one_country_words_go_to_its_other_parties(pipeline):
+    # a story of Spain's affairs: the opposition's demand is aimed at the Spanish government's
+    # side, not at a foreign party nor at Spain itself
+    record, entities = extract(pipeline, CALVINO, "es", "2021-01-12")
+    demand = [e for e in of_type(record, "REQUEST") if "partido popular" in names(e["source"], entities)]
+    assert demand and demand[0]["roles_from"] == {"target": "story"}, record["events"]
+    targets = [entities[i] for i in demand[0]["target"]]
+    assert targets and all(t["country"] == "ESP" and t["type"] not in ("GPE", "LOC") for t in targets), targets
+
+
+def test_event_parties_material_act_at_home_gets_no_recipient(pipeline):
+    # a missile test in a story of one country is aimed at no one in it, least of all the country
+    record, entities = extract(pipeline, CHINA_TESTS, "en", "2014-08-07")
+    tests = [e for e in record["events"] if e["type"] in ("MOBILIZE", "THREATEN")]
+    assert all("china" not in names(e["target"], entities) for e in tests), record["events"]
 
 
 def test_event_parties_place_of_a_saying_is_no_party(pipeline):
@@ -67,10 +93,12 @@ def test_event_parties_summary_puts_a_side_from_the_story_in_parentheses(pipelin
 
 def test_event_parties_news_organisation_is_no_side(pipeline, news_records):
     # an interview The New York Times published: the paper reports, it is no side of the acts
-    # told; in a story whose only other party is the paper, no side is taken from the story
+    # told; the sides taken from this story of China's affairs are its Chinese parties
+    # ("la policía te acusó de difundir rumores": the doctor interviewed)
     r = news_records["es-fnc-7a8284be91ee"]
     record, entities = extract(pipeline, r["text"], r["lang"], r["published"])
     assert record["events"] and any("new york times" in e["name"].lower() for e in entities.values())
     for event in record["events"]:
         assert "new york times" not in names(event["source"] + event["target"], entities), event
-        assert not event.get("roles_from"), event
+    accused = [e for e in of_type(record, "ACCUSE") if "policía" in names(e["source"], entities)]
+    assert accused and "li wenliang" in names(accused[0]["target"], entities), record["events"]
