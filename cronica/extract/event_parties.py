@@ -103,13 +103,18 @@ def _nearest(candidates: list, event: Event, story: bool = True) -> str | None:
     return chosen.id if chosen is not None else None
 
 
-def _unnamed_actor(event: Event, parties: list, by_id: dict) -> str | None:
-    """The actor an act's sentence leaves to the story."""
+def _unnamed_actor(event: Event, parties: list, by_id: dict, home: str | None = None) -> str | None:
+    """The actor an act's sentence leaves to the story (in a story of one country's affairs,
+    one of its other parties, as for recipients)."""
     if event.type in UNNAMED_ATTACKER:
         return None
     taken = _countries(event.target, by_id)
     candidates = [e for e in parties if e.type in ACTING and e.id not in event.target and e.country not in taken]
-    return _nearest(candidates, event, story=event.type not in UNNAMED_MARCHER)
+    story = event.type not in UNNAMED_MARCHER
+    if home is not None and taken == {home} and event.type in ADDRESSED_AT_HOME:
+        domestic = [e for e in parties if e.type in ACTING and e.id not in event.target]
+        return _nearest(candidates, event, story=False) or _nearest(domestic, event, story=story)
+    return _nearest(candidates, event, story=story)
 
 
 def fill_story_parties(events: list[Event], article: Article, places: dict | None = None) -> None:
@@ -133,7 +138,7 @@ def fill_story_parties(events: list[Event], article: Article, places: dict | Non
             if target:
                 event.target, filled["target"] = [target], "story"
         elif event.target and not event.source:
-            source = _unnamed_actor(event, parties, by_id)
+            source = _unnamed_actor(event, parties, by_id, home)
             if source:
                 event.source, filled["source"] = [source], "story"
         if filled:

@@ -57,6 +57,17 @@ def test_event_parties_in_a_story_of_one_country_words_go_to_its_other_parties(p
     assert targets and all(t["country"] == "ESP" and t["type"] not in ("GPE", "LOC") for t in targets), targets
 
 
+def test_event_parties_in_a_story_of_one_country_an_unnamed_critic_is_one_of_its_parties(pipeline):
+    text = CALVINO.replace("El Partido Popular replicó reclamando un despliegue mucho mayor.",
+                           "El Partido Popular reclamó un despliegue mucho mayor. Calviño fue criticada duramente "
+                           "por su gestión.")
+    record, entities = extract(pipeline, text, "es", "2021-01-12")
+    criticism = [e for e in of_type(record, "ACCUSE") if "calviño" in names(e["target"], entities)]
+    assert criticism and criticism[0]["roles_from"] == {"source": "story"}, record["events"]
+    actors = [entities[i] for i in criticism[0]["source"]]
+    assert actors and all(a["country"] == "ESP" and a["type"] not in ("GPE", "LOC") for a in actors), actors
+
+
 def test_event_parties_material_act_at_home_gets_no_recipient(pipeline):
     # a missile test in a story of one country is aimed at no one in it, least of all the country
     record, entities = extract(pipeline, CHINA_TESTS, "en", "2014-08-07")
