@@ -6,6 +6,8 @@ Passages come from the seed article and the news records of ../shared/data/news.
 """
 from __future__ import annotations
 
+import pytest
+
 from cronica.render import render_summary
 from event_records import extract, names, of_type
 
@@ -47,25 +49,26 @@ def test_event_parties_visit_of_a_named_visitor_goes_to_the_other_party(pipeline
     assert noun["confidence"] < told["confidence"]
 
 
-def test_event_parties_in_a_story_of_one_country_words_go_to_its_other_parties(pipeline):
-    # a story of Spain's affairs: the opposition's demand is aimed at the Spanish government's
-    # side, not at a foreign party nor at Spain itself
-    record, entities = extract(pipeline, CALVINO, "es", "2021-01-12")
-    demand = [e for e in of_type(record, "REQUEST") if "partido popular" in names(e["source"], entities)]
-    assert demand and demand[0]["roles_from"] == {"target": "story"}, record["events"]
-    targets = [entities[i] for i in demand[0]["target"]]
-    assert targets and all(t["country"] == "ESP" and t["type"] not in ("GPE", "LOC") for t in targets), targets
+CALVINO_CRITICISED = CALVINO.replace(
+    "El Partido Popular replicó reclamando un despliegue mucho mayor.",
+    "El Partido Popular reclamó un despliegue mucho mayor. Calviño fue criticada duramente por su gestión.")
 
 
-def test_event_parties_in_a_story_of_one_country_an_unnamed_critic_is_one_of_its_parties(pipeline):
-    text = CALVINO.replace("El Partido Popular replicó reclamando un despliegue mucho mayor.",
-                           "El Partido Popular reclamó un despliegue mucho mayor. Calviño fue criticada duramente "
-                           "por su gestión.")
+@pytest.mark.parametrize("text, type_, named_role, named, filled_role", [
+    # the opposition's demand is aimed at the Spanish government's side
+    (CALVINO, "REQUEST", "source", "partido popular", "target"),
+    # an unnamed critic of the minister is one of the story's Spanish parties
+    (CALVINO_CRITICISED, "ACCUSE", "target", "calviño", "source"),
+])
+def test_event_parties_in_a_story_of_one_country_sides_are_its_parties(pipeline, text, type_, named_role, named,
+                                                                       filled_role):
+    # a story of Spain's affairs: the side left unsaid is a Spanish party, never a foreign one
+    # nor Spain itself
     record, entities = extract(pipeline, text, "es", "2021-01-12")
-    criticism = [e for e in of_type(record, "ACCUSE") if "calviño" in names(e["target"], entities)]
-    assert criticism and criticism[0]["roles_from"] == {"source": "story"}, record["events"]
-    actors = [entities[i] for i in criticism[0]["source"]]
-    assert actors and all(a["country"] == "ESP" and a["type"] not in ("GPE", "LOC") for a in actors), actors
+    acts = [e for e in of_type(record, type_) if named in names(e[named_role], entities)]
+    assert acts and acts[0]["roles_from"] == {filled_role: "story"}, record["events"]
+    sides = [entities[i] for i in acts[0][filled_role]]
+    assert sides and all(s["country"] == "ESP" and s["type"] not in ("GPE", "LOC") for s in sides), sides
 
 
 def test_event_parties_material_act_at_home_gets_no_recipient(pipeline):
