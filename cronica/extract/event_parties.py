@@ -7,18 +7,19 @@ the sentence's own syntax, the clauses before it and the acts told before have g
 nothing:
 
 - an act with an actor and no recipient is aimed at the other party the sentence names
-  (a named party of another country), else at the party the story names most; in a story
-  of one country's affairs (its parties are most of those named), an act of words or will
-  of that country's is aimed at its other parties, never at the country itself ("El Partido
-  Popular replicó reclamando un despliegue mucho mayor": the Spanish government's side);
+  (a named party of another country), else at the party the story names most;
 - an act with a recipient and no actor is done by the person, group or organisation of
   another country that the sentence names, else the story names most (a place does not act
-  of itself); a protest only by one its sentence names, an attack by none.
+  of itself); a protest only by one its sentence names, an attack by none;
+- in a story of one country's affairs (its parties make at least `HOME_SHARE` of the
+  mentions of parties), an act of words or will, aid, sanction or release by one of that
+  country's sides takes its other side from that country's other parties, never the country
+  or a place itself ("El Partido Popular replicó reclamando un despliegue mucho mayor": the
+  Spanish government's side); material acts at home (tests, exercises) take none so.
 
-A party is an entity with a country, never of the other side's country (but in such a
-story of one country), nor a news
-organisation (listed in `lang/xx/entities.yaml`: who reports an act is no side of it);
-salience is how often the story names it. A role filled so is marked in `roles_from`
+A party is an entity with a country, never of the other side's country (but in a story of
+one country's affairs), nor a news organisation (listed in `lang/xx/entities.yaml`: who
+reports an act is no side of it); salience is how often the story names it. A role filled so is marked in `roles_from`
 ("story") and lowers the event's confidence: it is a reader's inference, not what the
 sentence says.
 """
