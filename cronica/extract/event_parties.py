@@ -78,11 +78,17 @@ def _other_party(event: Event, parties: list, by_id: dict, home: str | None = No
     parties ("Mayor Bowser asked for the troops to demobilize": the president)."""
     taken = _countries(event.source, by_id)
     candidates = [e for e in parties if e.id not in event.source and e.country not in taken]
-    if home is not None and taken == {home} and event.type in ADDRESSED_AT_HOME:
+    if _at_home(event, taken, home):
         # not the country itself: a Spanish party's demand is not aimed at Spain
         domestic = [e for e in parties if e.id not in event.source and e.type not in STATES]
         return _nearest(candidates, event, story=False) or _nearest(domestic, event)
     return _nearest(candidates, event)
+
+
+def _at_home(event: Event, taken: set, home: str | None) -> bool:
+    """Whether an act is one of the home country's own affairs: its named side is of that
+    country, and it is of a type that such a story aims at its other parties."""
+    return home is not None and taken == {home} and event.type in ADDRESSED_AT_HOME
 
 
 def _home_country(parties: list) -> str | None:
@@ -112,7 +118,7 @@ def _unnamed_actor(event: Event, parties: list, by_id: dict, home: str | None = 
     taken = _countries(event.target, by_id)
     candidates = [e for e in parties if e.type in ACTING and e.id not in event.target and e.country not in taken]
     story = event.type not in UNNAMED_MARCHER
-    if home is not None and taken == {home} and event.type in ADDRESSED_AT_HOME:
+    if _at_home(event, taken, home):
         domestic = [e for e in parties if e.type in ACTING and e.id not in event.target]
         return _nearest(candidates, event, story=False) or _nearest(domestic, event, story=story)
     return _nearest(candidates, event, story=story)

@@ -176,7 +176,6 @@ class EntityIndex:
         # must not count as one for named-entity readers
         return self._nominal[key]
 
-
     def countries_in(self, start: int, end: int) -> set[str]:
         """The countries named between two character offsets ("el presidente ruso": RUS)."""
         return {ev.country for ev in self._country_evidence() if start <= ev.start and ev.end <= end}

@@ -201,12 +201,14 @@ def event_when(trigger, article, tokens: set[int], *, planned: bool = False) -> 
     tokens = _own_tokens(trigger, tokens | _participles(trigger))
     tokens = tokens if trigger.kind == "noun" else _without_content(trigger.head, tokens)
     dates = [t for t in article.times if t.granularity != "duration"]  # "tras 14 años" dates nothing
-    if trigger.kind == "noun":
-        dates = [t for t in dates if not _dates_another_noun(t, trigger, article)]
-    best = _closest([t for t in dates if _inside(t.start_char, article, tokens)], trigger.head.idx)
+
+    def dates_in(within: set[int]) -> list:
+        return [t for t in dates if _inside(t.start_char, article, within)
+                and not (trigger.kind == "noun" and _dates_another_noun(t, trigger, article))]
+
+    best = _closest(dates_in(tokens), trigger.head.idx)
     if best is None:
-        shared = _shared_predicate(trigger)
-        best = _closest([t for t in dates if _inside(t.start_char, article, shared)], trigger.head.idx)
+        best = _closest(dates_in(_shared_predicate(trigger)), trigger.head.idx)
     if best is None:
         return None
     when = _as_when(best)

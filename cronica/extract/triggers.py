@@ -206,8 +206,8 @@ def _particle_in_place(token, found: list, words: tuple, lexicon: Lexicon) -> bo
     if " ".join((_lemma(token),) + tuple(words)) not in (lexicon.frames.get("particle_phrases") or ()):
         return True
     particle = found[1]
-    between = token.doc[min(token.i, particle.i) + 1:max(token.i, particle.i)]
-    return particle.i > token.i and all(t.pos_ in ("ADV", "PART") or t.dep_ == "prt" for t in between)
+    return particle.i > token.i and all(t.pos_ in ("ADV", "PART") or t.dep_ == "prt"
+                                        for t in token.doc[token.i + 1:particle.i])
 
 
 def reduced_relative(token) -> bool:
@@ -306,8 +306,9 @@ def _has_bare_name(verb) -> bool:
     objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
     if len(objects) != 1 or objects[0].pos_ != "PROPN" or any(c.dep_ == "prt" for c in verb.children):
         return False
+    # an infinitive after the name says why the call was made, not what the name is
     said = [c for c in verb.children if c.dep_ in SAID_OF_OBJECT and not (
-        c.dep_ == "xcomp" and c.i > objects[0].i and any(m.dep_ == "aux" and m.lower_ == "to" for m in c.children))]
+        c.dep_ == "xcomp" and c.i > objects[0].i and "Inf" in c.morph.get("VerbForm"))]
     return not said and not any(c.dep_ in ("appos", "npadvmod") and c.pos_ in ("NOUN", "PROPN")
                                 for c in objects[0].children)
 
