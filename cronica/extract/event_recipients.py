@@ -18,8 +18,8 @@ parse and the role markers of `lang/<lang>/event_triggers.yaml` only:
 """
 from __future__ import annotations
 
-from .event_roles import (JOINT_TYPES, NOMINAL_POS, PLACE_TYPES, arguments, entities_of, find_roles, is_passive,
-                          marker_of, phrase_tokens, subject_of)
+from .event_roles import (JOINT_TYPES, NOMINAL_POS, PLACE_TYPES, SUBJECT, arguments, entities_of, find_roles,
+                          is_passive, marker_of, phrase_tokens, subject_of)
 from .event_reference import referent
 from .triggers import Trigger
 
@@ -45,8 +45,8 @@ def governor_of(trigger, by_token: dict, frames: dict):
         if token.head.lower_ not in (frames.get("purpose") or ()):
             return None  # "held talks during a visit": two acts
         token = token.head
-    elif token.dep_ not in PURPOSE:
-        return None
+    elif token.dep_ not in PURPOSE or any(c.dep_ in SUBJECT for c in token.children):
+        return None  # "dispersed the crowd after protesters attacked": a clause with its own doer
     parent = token.head
     found = by_token.get(parent.i)
     if found is None:  # "began a hunger strike to protest": the verb's object is the trigger

@@ -496,7 +496,7 @@ def _verb_roles(trigger, frames: dict, index: EntityIndex, roles: Roles) -> None
     if not roles.target and trigger.type in PHYSICAL:
         roles.target = _described_patient(verb, index) if passive else _stray_patient(verb, frames, index)
     if not roles.source and not passive:
-        subject = subject_of(verb)
+        subject = _controlling_object(verb, frames) or subject_of(verb) or _clause_subject(verb, frames)
         if subject is not None and not is_pronoun(subject):
             roles.source = entities_of(subject, index)
         elif subject is not None and verb.dep_ in RELATIVE and verb.head.pos_ in NOMINAL_POS:
@@ -512,6 +512,27 @@ def _verb_roles(trigger, frames: dict, index: EntityIndex, roles: Roles) -> None
     joint = set(frames.get("reciprocal") or ()) | set(frames.get("joint_acts") or ())
     if not roles.target and verb.lemma_.lower() in joint:
         _mutual_roles(verb, frames, index, roles)
+
+
+def _controlling_object(verb, frames: dict):
+    """The object of a verb of causing or asking (`frames.object_control`) does what its
+    infinitive says: "prompting the opposition party to accuse Moon", "led Palestinian
+    leadership to boycott" (not "used force to push back": force pushes nothing)."""
+    head = verb.head
+    if verb.dep_ != "xcomp" or head.lemma_.lower() not in set(frames.get("object_control") or ()):
+        return None
+    return next((c for c in head.children if c.dep_ in ("obj", "dobj") and c.i < verb.i), None)
+
+
+def _clause_subject(verb, frames: dict):
+    """The subject of the main clause, for a verb that a preposition of time or manner hangs
+    on it (`frames.clause_preps`): "blamed Obama before beheading Sotloff", "protested by
+    blocking the road"."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.lower_ not in set(frames.get("clause_preps") or ()) \
+            or prep.head.pos_ not in ("VERB", "AUX") or prep.head.i == prep.i:
+        return None
+    return subject_of(prep.head)
 
 
 def _mutual_roles(verb, frames: dict, index: EntityIndex, roles: Roles) -> None:

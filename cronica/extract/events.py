@@ -155,11 +155,15 @@ def _is_content(trigger, governor) -> bool:
 SETTING = {"obl", "advcl", "nmod", "prep"}
 
 
-def _is_setting(trigger, governor) -> bool:
-    """Whether a noun trigger is the time or setting of its governor ("Tras la detención de 28
-    personas, sus familiares denunciaron abusos") or lies in its subject ("Participantes de una
-    marcha exigieron ..."), not in what is demanded or denounced."""
+def _is_setting(trigger, governor, frames: dict) -> bool:
+    """Whether a trigger is the time or setting of its governor ("Tras la detención de 28
+    personas, sus familiares denunciaron abusos", "blamed Obama before beheading Sotloff") or
+    lies in its subject ("Participantes de una marcha exigieron ..."), not in what is demanded
+    or denounced."""
     token = trigger.head
+    if token.dep_ == "pcomp" and token.head.lower_ in set(frames.get("clause_preps") or ()) \
+            and token.head.head.i == governor.head.i:
+        return True
     while token.head.i != governor.head.i and token.head.i != token.i:
         token = token.head
     if token.dep_ in SUBJECT:
@@ -298,7 +302,7 @@ def _event_for(trigger, sent, article, index, langdata, by_token, context) -> Ev
         return None
     governor = _governing(trigger, by_token)
     if governor is not None and governor.type in CONTENT_OF and trigger.type != governor.type \
-            and not coordinated(trigger, governor) and not _is_setting(trigger, governor):
+            and not coordinated(trigger, governor) and not _is_setting(trigger, governor, lexicon.frames):
         return None
     if governor is not None and governor.type in INTENDED and (governor.type, governor.mode) not in DENYING \
             and trigger.type != governor.type and _is_content(trigger, governor):

@@ -2,7 +2,10 @@
 modifies the act's noun ("sanctions imposed by the United States"), the parties of a joint
 act named together ("between X and Y"), the author of a noun of will ("Trump's decision to
 strike Syria"), a noun aimed by a participle ("tariffs aimed at the United States"), a
-weapon fired as a test, an act one is only able to do, and a month that is no march.
+weapon fired as a test, an act one is only able to do, a month that is no march, and the
+doer of a clause with no subject of its own: the object that controls it ("prompting the
+party to accuse"), or the main clause's subject through a preposition of time or manner
+("broke the accord by attacking").
 
 Sentences come from the news records of ../shared/data/news and the development gold.
 """
@@ -222,3 +225,32 @@ def test_event_structures_passive_participle_stays_a_killing(pipeline):
     # the parser takes "impactos" for an object of "muerta": with its auxiliary it is still a killing
     text = "Una persona fue muerta de varios impactos de arma de fuego, por hombres armados en la vereda Trinchera."
     names_the_act(role_names(pipeline, text, "es", "2005-03-01"), "ASSAULT", None, "persona")
+
+
+@pytest.mark.parametrize("lang, text, type_, actor, recipient", [
+    # the object of "prompt", "lead" does what its infinitive says
+    ("en", "The North’s delegation took a different route, prompting the opposition Korea Liberty Party to "
+           "accuse Moon’s administration of “abuse of power and an act of treason” by rerouting the motorcade "
+           "to shield it from the protest.", "ACCUSE", "Korea Liberty Party", None),
+    ("en", "That move reversed longtime U.S. policy and led Palestinian leadership to boycott Washington peace "
+           "efforts led by Trump's son-in-law Jared Kushner.", "REJECT", "Palestinian leadership", None),
+    # "by", "before", "after" + -ing: the main clause's subject does it
+    ("en", "Israeli Prime Minister Benjamin Netanyahu said Hamas broke the accord by attacking Israeli forces "
+           "about an hour after the cease-fire began.", "ASSAULT", "Hamas", "Israeli forces"),
+    # a clause with its own subject is no purpose of the act it hangs on: two attacks
+    ("en", "The Bancroft military acknowledged Tuesday its troops fired on and killed a Syrian combatant when "
+           "government supporters attacked an American convoy in northeastern San Giacomo a day earlier.",
+     "ASSAULT", "government supporters", "American convoy"),
+])
+def test_event_structures_doer_of_a_subjectless_clause(pipeline, lang, text, type_, actor, recipient):
+    names_the_act(role_names(pipeline, text, lang, "2018-02-10"), type_, actor, recipient)
+
+
+def test_event_structures_deed_before_is_no_content_of_an_accusation(pipeline):
+    # "blamed X before beheading Y": the beheading is a deed of its own, not what is blamed (the
+    # record's "a hooded man dressed in black blames President Obama before beheading Sotloff",
+    # with the words the parser reads as a noun phrase put plainly)
+    events = role_names(pipeline, "The militant blamed President Obama before beheading the journalist.",
+                        "en", "2014-09-02")
+    names_the_act(events, "ACCUSE", "militant", "Obama")
+    names_the_act(events, "ASSAULT", "militant", "journalist")
