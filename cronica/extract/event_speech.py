@@ -37,6 +37,7 @@ CLAUSES = {"ccomp", "conj"}
 MODIFIERS = {"amod", "compound"}
 NEGATION = {"neg"}
 VERBAL_CONFLICT = {"ACCUSE", "REJECT", "REQUEST", "THREATEN"}
+RELATIVE = {"relcl", "acl:relcl", "acl"}
 
 
 @dataclass(frozen=True)
@@ -125,11 +126,14 @@ def _author(token, index, by_token: dict, frames: dict, context, judge: list, ac
     "U.S. sanctions"); never the one who judges it (the subject "called the charges" lends
     the charges)."""
     act = by_token.get(token.i)
-    if act is not None:
-        source = [i for i in find_roles(act, frames, index).source if i not in judge]
-        return source or [i for i in context.by_type.get(act.type) or [] if i not in judge]
+    if act is None and token.dep_ == "appos":
+        act = by_token.get(token.head.i)  # "a U.S. drone strike ... — a move that Iran said was a violation"
+    source = [i for i in find_roles(act, frames, index).source if i not in judge] if act is not None else []
     owners = index.ids_in([t for c in token.children if c.dep_ in POSSESSIVE | MODIFIERS or _of_phrase(c, frames)
                            for t in c.subtree])
+    if act is not None:  # "called looming U.S. tariffs a violation": the owner named on an act with no doer
+        return source or [i for i in owners if i not in judge] or [
+            i for i in context.by_type.get(act.type) or [] if i not in judge]
     # "called Trump reckless", "el representante Adam Schiff era culpable": the one named is the one judged
     owners = owners or index.ids_in([token] + [t for c in token.children if c.dep_ == "appos" for t in c.subtree])
     if owners or token.lemma_.lower() not in acts.anaphoric:
@@ -197,8 +201,13 @@ def _said_clauses(sent, reporting):
                 yield verb, conj  # "said the deal was X and that the move amounts to Y"
 
 
-def _subject(clause):
+def _subject(clause, verb=None):
+    """A clause's subject, not a pronoun; a relative pronoun stands for the noun its clause
+    hangs on ("a move that Iran said was a violation": the move), where `verb` says it."""
     subject = next((c for c in clause.children if c.dep_ in SUBJECT), None)
+    if subject is not None and verb is not None and "Rel" in subject.morph.get("PronType") \
+            and verb.dep_ in RELATIVE and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head
     return None if subject is None or is_pronoun(subject) else subject
 
 
@@ -206,7 +215,7 @@ def _equated(sent, article, index, frames, by_token, context, acts, reporting) -
     """Verdicts said of a subject: "Panelo said the travel restrictions were nonsense"."""
     events, silenced = [], set()
     for verb, clause in _said_clauses(sent, reporting):
-        subject = _subject(clause)
+        subject = _subject(clause, verb)
         # "the move was illegal" (the verb heads the clause) or "Schiff era culpable" (the
         # predicate heads it, the copula hangs on it)
         cop = next((c for c in clause.children if c.dep_ == "cop"), None)

@@ -77,6 +77,16 @@ def _coded(events, type_: str, actor: str, recipient: str | None) -> bool:
                  "REJECT", "Paul Manafort", None, id="en-claim-baseless"),
     pytest.param("en", "A Kremlin spokesman said the reports about Russian hackers were false.",
                  "REJECT", "RUS", None, id="en-claim-false"),
+    # a noun of the judged act in apposition to the act ("a drone strike ... — a move that ...")
+    pytest.param("en", "The rising tensions stem from a U.S. drone strike that killed top Iranian Gen. Qassem "
+                 "Soleimani and several others last week — a move that Iran said was a violation of the country's "
+                 "sovereignty.", "ACCUSE", "IRN", "USA", id="relative-move-violation"),
+    # a vow of retaliation threatens; distrust is a reproach
+    pytest.param("en", "China called looming U.S. tariffs a violation of accords reached by Presidents Donald Trump "
+                 "and Xi Jinping, vowing retaliation.", "THREATEN", "CHN", None, id="vowing-retaliation"),
+    pytest.param("en", "Khamenei says there is no agreement until every point is written down and signed. He adds "
+                 "that he still supports his nuclear negotiating team, and still distrusts the United States and its "
+                 "allies.", "ACCUSE", "Khamenei", "USA", id="distrusts"),
 ])
 def test_event_speech_coded(pipeline, lang, text, type_, actor, recipient):
     assert _coded(_events(pipeline, text, lang=lang), type_, actor, recipient)

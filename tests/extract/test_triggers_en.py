@@ -25,6 +25,8 @@ def test_triggers_en_word_that_names_no_act(pipeline, text, absent):
     ("Rebels released two hostages in the town of Gao on Monday.", "RETREAT"),
     ("Israeli air strikes hit the Gaza Strip overnight.", "ASSAULT"),
     ("China will return a U.S. drone that its navy seized in the South China Sea.", "RETREAT"),
+    # flights cut off to punish a country
+    ("Saudi’s state airline said it was suspending flights to and from Toronto.", "SANCTION"),
 ])
 def test_triggers_en_word_that_names_an_act(pipeline, text, present):
     assert present in _types(pipeline, text)
