@@ -127,8 +127,8 @@ def _country_in_name(ctx: _Context, m: Mention) -> list[str]:
     for n in (2, 1):
         for i in range(len(words) - n + 1):
             link = lookup(ctx.gazetteer, " ".join(words[i:i + n]), capitals=False)
-            if link is not None and link.country and link.kind != "seat":
-                found.add(link.country)
+            if link is not None and link.country and (link.kind != "seat" or len(words) > n):
+                found.add(link.country)  # a seat of government names a body of its own ("Pentagon Press")
     country = _tail_country(ctx, words)
     if country:
         found.add(country)
@@ -295,6 +295,20 @@ def _fill_countries_from_roles(clusters: list[Cluster], known: dict) -> None:
             c.country, c.country_from = next(iter(known[c.role])), "article"
 
 
+def _surname_as_place(ctx: _Context, cluster: Cluster, clusters: list[Cluster]) -> bool:
+    """Whether a one-word place the gazetteer does not know is a person's surname the model
+    took for a town ("the Bush era", a town of Egypt by that name): the article names a person
+    with more words ending in it ("George W. Bush"), or names the person by it more often
+    than the place ("Mr. Bush" five times)."""
+    if cluster.type != "GPE" or any(len(m.text.split()) != 1 or lookup(ctx.gazetteer, m.text) is not None
+                                    for m in cluster.mentions):
+        return False
+    name = cluster.mentions[0].text
+    people = [c for c in clusters if c.type == "PERSON" and c.longest_name().split()[-1] == name]
+    return any(len(c.longest_name().split()) > 1 for c in people) or \
+        sum(len(c.mentions) for c in people) > len(cluster.mentions)
+
+
 def _home_country(ctx: _Context, clusters: list[Cluster], dateline: Cluster | None) -> str | None:
     """The one country an article is about: its dateline's, the only one it names, the
     one it names at least three times and twice as often as any other, or else its
@@ -303,10 +317,12 @@ def _home_country(ctx: _Context, clusters: list[Cluster], dateline: Cluster | No
     names its own country."""
     if dateline is not None:
         return dateline.country
-    named = {e.country for e in ctx.evidence} | {c.country for c in clusters if c.type == "GPE" and c.country}
+    # a person's surname the model took for a town says nothing of what the story is about
+    places = [c for c in clusters if c.type == "GPE" and c.country and not _surname_as_place(ctx, c, clusters)]
+    named = {e.country for e in ctx.evidence} | {c.country for c in places}
     if len(named) == 1:
         return next(iter(named))
-    counts = Counter(c.country for c in clusters if c.type == "GPE" and c.country for _ in c.mentions)
+    counts = Counter(c.country for c in places for _ in c.mentions)
     ranked = counts.most_common(2) + [(None, 0)] * 2
     (top, n), (_, runner_up) = ranked[0], ranked[1]
     if n >= 3 and n >= 2 * runner_up:
@@ -402,6 +418,7 @@ def cluster_mentions(ctx: _Context, dateline: Cluster | None) -> list[Cluster]:
     assign_roles(ctx, clusters)
     loose = {c.key for c in clusters if c.type in ("ORG", "LOC", "MISC") and len(c.mentions[0].text.split()) == 1
              and lookup(ctx.gazetteer, c.mentions[0].text) is None}
+    loose |= {c.key for c in clusters if _surname_as_place(ctx, c, clusters)}
     return merge_place_parts(merge_short_names(clusters, ("PERSON",), tuple(loose)), ctx.connectors)
 
 

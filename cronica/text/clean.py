@@ -91,6 +91,18 @@ def _is_teaser(line: str) -> bool:
     return line.endswith(("...", "…")) and _words(line) <= 15
 
 
+def _is_headline(line: str) -> bool:
+    """A line in the case of headlines, with no full stop, among the body's paragraphs: the
+    link to another story ("Modi’s Big Play for India’s Hindu Heartland Risks Backfiring",
+    "Faithwire: EVIL: After Brutal Killing of ..."). Words of four letters or more are
+    capitalised at least four times and in at least nine cases of ten."""
+    if line.endswith(_TERMINAL) or line.endswith((":", ",", ";")) or _words(line) > _HEAD_LINE_MAX_WORDS:
+        return False
+    long = [w for w in (w.strip("\"'“”‘’()") for w in line.split()) if len(w) >= 4 and w[:1].isalpha()]
+    upper = sum(1 for w in long if w[:1].isupper())
+    return upper >= 4 and upper >= 0.9 * len(long)
+
+
 def _is_repeat(line: str, others: list[str], title: str | None) -> bool:
     stem = line.rstrip(".… ").strip()
     if title and stem.lower() == title.strip().lower():
@@ -135,6 +147,9 @@ def classify_lines(lines: list[str], lang: str, title: str | None) -> tuple[list
         for l in head:
             if _words(l.text) <= _HEAD_LINE_MAX_WORDS and not l.text.endswith(_TERMINAL):
                 l.kind = "caption" if "," in l.text or _words(l.text) > 3 else "byline"
+    for l in out[first_body + 1:]:
+        if l.kind is None and _is_headline(l.text):
+            l.kind = "teaser"
     tail = [l for l in out[first_body:] if l.kind is None][-3:]
     for l in tail:
         if _words(l.text) <= 12 and any(s.search(l.text) for s in rules["stubs"]):

@@ -246,3 +246,22 @@ def test_entities_upper_case_label_is_no_dateline(pipeline, text):
     from cronica.model import Article
     article = pipeline(Article(text=text, lang="en", published="2024-10-16"))
     assert article.dateline is None
+
+
+# the record's paragraphs on the former president: "the Bush team", "the Bush era" read as a
+# town of that name (in Egypt), beside more mentions of "Mr. Bush"
+BUSH_TEAM = ("Mr. Bush and his advisers have been largely quiet about the Senate report until now, and former "
+             "intelligence officials worried whether the Bush team would defend them.\n\nBut Mr. Bush and his inner "
+             "circle rejected that suggestion.\n\nAnother former official, who remains close to Mr. Bush, said the "
+             "former president did not believe that the C.I.A. had misinformed him.\n\n“The idea that George Tenet, "
+             "John McLaughlin, Mike Hayden and Steve Kappes would knowingly mislead the president and the country "
+             "is absurd,” the former official said. Mr. Kappes was another deputy C.I.A. director during the Bush "
+             "era.")
+
+
+def test_entities_person_surname_read_as_a_town_is_no_home_country(pipeline):
+    """A place the gazetteer does not know, by a name the story gives a person more often,
+    does not make the story about that place's country."""
+    article = _run(pipeline, BUSH_TEAM, "en")
+    assert article.home_country != "EGY"
+    assert not [e.name for e in article.entities if e.country == "EGY"]

@@ -71,6 +71,15 @@ def test_clean_news_scrape_lines_removed(news_records, record_id, gone, first_bo
     ("en-abp-bobq9ic7sbl0u8RS", ["Scott Eisen/Getty Images"], "With classes scheduled to start next week"),
     ("es-fnc-edfa8489fd6b", ["vínculos a páginas externas", "Cerrar panel", "Image caption"],
      "La rapidez con la que escaló la tensión"),
+    # a picture's caption and credit on a line of their own; the story's sentence after it stays
+    ("en-abp-A5DXwTEMMRiNZYWT", ["Image Former President George W. Bush in August.", "Credit... Brendan Smialowski"],
+     "the 6,000-page report by the Senate Intelligence Committee"),
+    # the label of a summary's bullets goes, the bullet stays
+    ("en-abp-O3k87ef7k8ppNDzu", ["Story highlights"], "Hagel would only do this if Gen. Martin Dempsey"),
+    # a link to another story in the case of headlines, among the paragraphs
+    ("en-abp-fmem7w9M0Wtpoh9U", ["Modi’s Big Play for India’s Hindu Heartland Risks Backfiring"],
+     "Especially as the Indian election approaches"),
+    ("en-abp-Yi3N78NEX0iYKB0s", ["Faithwire: EVIL: After Brutal Killing"], "The armed men reportedly kidnapped"),
     # a byline and the agency on lines of their own above the dateline
     ("en-abp-HDf2Rxnxv4bDMFB7", ["Eric Talmadge", "Associated Press\n"], "DORASAN STATION, South Korea (AP)"),
     # a related story's teaser line cut off with an ellipsis
