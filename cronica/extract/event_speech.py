@@ -14,6 +14,8 @@ over the parse and `lang/<lang>/speech_acts.yaml` only:
   the speaker against the actor of the condition;
 - a warning of harm: "actions that Pakistan warned could lead to war" is a threat by the one
   who warns, aimed at the author of what would bring the harm.
+  A warning given to someone of a harm ("warned Iran of serious consequences") is a threat
+  to the one warned.
 
 The act word a verdict takes the place of ("called" read as a phone call) and the act
 judged (the sanctions described as hostile, told of elsewhere) are not events of their own.
@@ -27,7 +29,7 @@ from functools import lru_cache
 from ..lang.loader import load
 from ..model import Event
 from .attribution import find_attribution, is_reporting
-from .event_roles import POSSESSIVE, SUBJECT, entities_of, find_roles, is_pronoun, marker_of
+from .event_roles import POSSESSIVE, SUBJECT, arguments, entities_of, find_roles, is_pronoun, marker_of
 from .event_time import spoken_when
 
 OBJECTS = {"dobj", "obj"}
@@ -55,6 +57,7 @@ class SpeechActs:
     deeds: frozenset = frozenset()      # PLOVER types of material acts, which such a noun may name
     claims: frozenset = frozenset()     # what is said of someone ("the allegations"), which a falsehood denies
     falsehoods: re.Pattern | None = None
+    harm_markers: frozenset = frozenset()  # what marks the harm warned of: "of", "de"
 
 
 def _pattern(words) -> re.Pattern:
@@ -79,7 +82,8 @@ def load_speech_acts(lang: str) -> SpeechActs:
                       frozenset(t for t, v in load("xx", "plover").get("types", {}).items()
                                 if str(v.get("quad", "")).startswith("material")),
                       frozenset(str(w).lower() for w in data.get("claims") or ()),
-                      _pattern(data["falsehoods"]) if data.get("falsehoods") else None)
+                      _pattern(data["falsehoods"]) if data.get("falsehoods") else None,
+                      frozenset(str(w).lower() for w in (data.get("warnings") or {}).get("markers") or ()))
 
 
 def _says(tokens, pattern: re.Pattern) -> bool:
@@ -278,7 +282,22 @@ def _warnings(sent, article, index, langdata, by_token, context, acts) -> list:
             target = _author(judged, index, by_token, frames, context, source, acts) if judged is not None else []
             if source and target:
                 events.append(_make("THREATEN", source, target, verb, sent, article))
+        events += _warned_of_harm(verb, sent, article, index, context, acts)
     return events
+
+
+def _warned_of_harm(verb, sent, article, index, context, acts) -> list:
+    """A warning given to someone of a harm to come ("warned Iran of serious consequences",
+    "advirtió a Irán de graves consecuencias"): a threat by the one who warns to the one warned."""
+    warned = [token for rel, marker, token in arguments(verb) if rel == "obj" and marker not in acts.harm_markers]
+    said = {t.i for c in verb.children if c.dep_ == "ccomp" for t in c.subtree}
+    harm = any(t.i not in said and t.lemma_.lower() in acts.harms and marker_of(t) in acts.harm_markers
+               for t in verb.subtree)  # "of consequences" on the verb or on the one warned
+    if not warned or not harm:
+        return []
+    source = _speaker(verb, index, context)
+    target = [i for i in entities_of(warned[0], index) if i not in source]
+    return [_make("THREATEN", source, target, verb, sent, article)] if source and target else []
 
 
 def _will(verb, modality) -> bool:

@@ -440,7 +440,8 @@ def _demands(sent, article, index, langdata) -> list[Event]:
             modal = next((c for c in clause.children if c.dep_ == "aux"
                           and c.lemma_.lower() in modality.obligation), None)
             speaker, addressee = subject_of(verb), subject_of(clause)
-            if modal is None or speaker is None or addressee is None or is_pronoun(speaker):
+            if modal is None or speaker is None or addressee is None or is_pronoun(speaker) \
+                    or modal.i < addressee.i:  # "should they occupy the offices": a condition, inverted
                 continue
             start, end = min(verb.idx, modal.idx), max(verb.idx + len(verb), modal.idx + len(modal))
             found.append(Event(

@@ -87,6 +87,10 @@ def _coded(events, type_: str, actor: str, recipient: str | None) -> bool:
     pytest.param("en", "Khamenei says there is no agreement until every point is written down and signed. He adds "
                  "that he still supports his nuclear negotiating team, and still distrusts the United States and its "
                  "allies.", "ACCUSE", "Khamenei", "USA", id="distrusts"),
+    # a warning given to someone of a harm to come threatens them
+    pytest.param("en", "In a press conference late Thursday, Mr. Leung refused to resign, warning the protesters of "
+                 "consequences should they occupy government offices but pledging that Hong Kong police would "
+                 "adopt an approach of “maximum tolerance.”", "THREATEN", "Leung", None, id="warned-of-consequences"),
 ])
 def test_event_speech_coded(pipeline, lang, text, type_, actor, recipient):
     assert _coded(_events(pipeline, text, lang=lang), type_, actor, recipient)
@@ -105,6 +109,9 @@ def test_event_speech_coded(pipeline, lang, text, type_, actor, recipient):
                  ("SUPPORT", "ACCUSE"), id="verdict-on-no-ones-act"),
     pytest.param("The Pakistani foreign minister warned that India's economy would slow down next year.",
                  ("THREATEN",), id="warning-without-harm"),
+    # "should they occupy": a condition, inverted, not what they are told they should do
+    pytest.param("Mr. Leung refused to resign, warning the protesters of consequences should they occupy "
+                 "government offices.", ("REQUEST",), id="inverted-should-is-no-demand"),
 ])
 def test_event_speech_not_coded(pipeline, text, types):
     assert not any(t in types for t, *_ in _events(pipeline, text))
