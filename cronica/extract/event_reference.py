@@ -152,7 +152,22 @@ def subject_antecedent(token, accepts):
     """
     if not is_personal_subject(token):
         return None
-    return _nearest_before(token, lambda t: t.dep_ in ("nsubj", "nsubjpass", "nsubj:pass") and accepts(t))
+    return _named_after(token, accepts) or _nearest_before(
+        token, lambda t: t.dep_ in ("nsubj", "nsubjpass", "nsubj:pass") and accepts(t))
+
+
+def _named_after(pronoun, accepts):
+    """The name a pronoun in a clause set before its main clause looks ahead to: the main
+    clause's subject, a proper name that agrees ("A day after it launched an airstrike ...,
+    Israel sought to play down the attack")."""
+    verb = pronoun.head
+    main = verb.head
+    if verb.dep_ != "advcl" or main.i <= verb.i or main.pos_ not in ("VERB", "AUX"):
+        return None
+    subject = next((c for c in main.children if c.dep_ in ("nsubj", "nsubjpass", "nsubj:pass")), None)
+    if subject is None or subject.pos_ != "PROPN" or not _agrees(pronoun, subject) or not accepts(subject):
+        return None
+    return subject
 
 
 def _nearest_before(pronoun, fits):

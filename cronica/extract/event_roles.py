@@ -29,6 +29,8 @@ PRONOUN_POS = {"PRON"}
 NOMINAL_POS = {"NOUN", "PROPN"}
 PLACE_TYPES = {"GPE", "LOC"}
 PHYSICAL = {"ASSAULT", "COERCE"}
+# acts of words done to someone: a nominal that names no people is not their recipient
+SAID_TO = {"ACCUSE", "REQUEST", "REJECT", "SUPPORT", "THREATEN", "AGREE", "CONCEDE", "CONSULT"}
 GIVING = {"AID"}  # acts whose beneficiary is their recipient (`frames.beneficiary`)
 # a nominal event in an adjunct of a clause ("llegó en visita oficial", "cortaron la ruta en
 # protesta") has the clause's subject as its actor for these types
@@ -449,12 +451,17 @@ def _phrase_objects(trigger, frames: dict, skip: set) -> list:
     """An addressee hung on a phrase's other word: "citó como investigados a X" (X is under
     "investigados"), "el establecimiento de relaciones con Israel", "signed a deal with X"."""
     addressee = set(frames.get("addressee") or ())
-    return [(2, token) for word in trigger.tokens[1:] for rel, marker, token in arguments(word)
-            if rel in ("obj", "obl") and marker in addressee and token.i not in skip]
+    found = [(2, token) for word in trigger.tokens[1:] for rel, marker, token in arguments(word)
+             if rel in ("obj", "obl") and marker in addressee and token.i not in skip]
+    if trigger.type in SAID_TO:  # "celebró la decisión de Rusia": whose decision is praised (by name)
+        owner = set(frames.get("possessor") or ())
+        found += [(3.5, token) for word in trigger.tokens[1:] for rel, marker, token in arguments(word)
+                  if (rel == "poss" or rel in ("obj", "obl") and marker in owner) and token.i not in skip]
+    return found
 
 
 def _pick_target(trigger, frames: dict, index: EntityIndex, targets: list, penalty: bool = False) -> list[str]:
-    addressee = set(frames.get("addressee") or ())
+    addressee, personal = set(frames.get("addressee") or ()), set(frames.get("personal") or ())
     if penalty:
         addressee |= set(frames.get("beneficiary") or ())  # "dos años de prisión para el joven"
     for rank, token in sorted(targets, key=lambda x: (x[0], x[1].i)):
@@ -464,7 +471,7 @@ def _pick_target(trigger, frames: dict, index: EntityIndex, targets: list, penal
         # the object of a mutual act is the other party ("officials met the group")
         nominal = nominal or trigger.head.lemma_.lower() in (frames.get("reciprocal") or ())
         found = entities_of(token, index, make_nominal=nominal)
-        if found:
+        if found and not _no_one(trigger, found, index, rank == 0 or marker_of(token) in personal):
             return found
     verb = trigger.head
     if trigger.kind == "verb" and verb.pos_ in ("VERB", "AUX"):
@@ -477,9 +484,17 @@ def _pick_target(trigger, frames: dict, index: EntityIndex, targets: list, penal
             (c for c in (trigger.noun.children if trigger.noun is not None else ())
              if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX")), None)
         subject = subject_of(clause) if clause is not None else None
-        if subject is not None and not is_pronoun(subject):
-            return entities_of(subject, index)
+        found = entities_of(subject, index) if subject is not None and not is_pronoun(subject) else []
+        if found and not _no_one(trigger, found, index, False):
+            return found
     return []
+
+
+def _no_one(trigger, found: list[str], index: EntityIndex, personal: bool) -> bool:
+    """Whether the recipient found for an act of words names no one: unnamed nominals of things
+    ("pide que se levante el bloqueo de su cuenta", "la rechazaron con gran vehemencia"), unless
+    the language marks it as a person ("amenazaron al personero") or it is the passive's subject."""
+    return trigger.type in SAID_TO and not personal and all(i in index.unpeopled for i in found)
 
 
 def _verb_roles(trigger, frames: dict, index: EntityIndex, roles: Roles) -> None:

@@ -34,3 +34,14 @@ def test_events_en_pronouns_same_person_is_the_speaker(pipeline, text, type_, sp
 ])
 def test_events_en_pronouns_first_person_of_a_quote_is_its_speaker(pipeline, text, type_, speaker):
     assert any(speaker in names for names in _sources(pipeline, text, type_))
+
+
+@pytest.mark.parametrize("text, type_, actor", [
+    # a pronoun in a clause set before its main clause looks ahead to the main clause's named subject
+    ("A day after it launched an airstrike outside of Damascus, killing scores of Syrian soldiers, Israel sought to "
+     "play down the attack as a strike against regime-ally Hezbollah, not President Bashar al-Assad.",
+     "ASSAULT", "Israel"),
+])
+def test_events_en_pronouns_fronted_clause_looks_ahead(pipeline, text, type_, actor):
+    assert any(actor in names for names in _sources(pipeline, text, type_))
+

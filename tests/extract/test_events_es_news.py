@@ -344,3 +344,32 @@ def test_events_es_news_acts_of_seeking_praising_and_silencing(pipeline, text, t
 ])
 def test_events_es_news_demonym_adjective_is_the_author(pipeline, text, type_, country):
     assert coded(pipeline, text, "es", "2021-03-05", type_, actor=country)
+
+
+@pytest.mark.parametrize("text,type_,not_recipient", [
+    # what is asked for, and the manner of a refusal, are no one an act of words is done to
+    ("Vox pide que se levante de inmediato el bloqueo de su cuenta alegando que impide a sus candidatos competir en "
+     "igualdad de condiciones en la campaña electoral catalana.", "REQUEST", "bloqueo"),
+    ("El PSOE, el PNV y ERC presentaron enmiendas a la resolución. Todos ellos la rechazaron con gran vehemencia.",
+     "REJECT", "vehemencia"),
+])
+def test_events_es_news_recipient_names_people(pipeline, text, type_, not_recipient):
+    record, entities = _extract(pipeline, text)
+    assert _of_type(record, type_), record["events"]
+    for event in _of_type(record, type_):
+        assert not_recipient not in _names(event["target"], entities)
+
+
+def test_events_es_news_party_members_are_recipients(pipeline):
+    # "los populares": the members of a party, the one accused
+    text = ("El cierre de filas fue total también con el PSOE, cuyo diputado Rafael Simancas reconoció el papel en la "
+            "Transición de comunistas como Santiago Carrillo o los abogados de Atocha, y acusó a los populares de "
+            "querer “equiparar a la ministra de Trabajo con Adolf Hitler”.")
+    assert "populares" in _first_role(pipeline, text, "ACCUSE", "target")
+
+
+def test_events_es_news_praise_of_a_named_owners_result(pipeline):
+    # "celebrar resultado" names the act; the one whose results are praised is its recipient
+    text = ("Anthony Fauci celebró los resultados del ensayo de la vacuna de AstraZeneca y destacó que no se "
+            "registraron preocupaciones por su seguridad.")
+    assert "astrazeneca" in _first_role(pipeline, text, "SUPPORT", "target")
