@@ -249,6 +249,16 @@ def _is_generic(trigger, frames) -> bool:
                for c in verb.children)
 
 
+def _is_characterisation(trigger) -> bool:
+    """A threat named as what something is, not one made: "upholding these rights is not a
+    threat to stability", "made it a significant threat to the climate", "es una amenaza para
+    la región" (the noun as a predicate: an attribute, the head of a copula or of a clause
+    with a subject of its own)."""
+    noun = trigger.head
+    return trigger.kind == "noun" and trigger.type == "THREATEN" and (
+        noun.dep_ in ("attr", "oprd") or any(c.dep_ == "cop" or c.dep_ in SUBJECT for c in noun.children))
+
+
 def _is_ability(trigger, frames) -> bool:
     """An act someone or something is able to do, not one done: "a missile capable of
     striking U.S. forces", "un misil capaz de alcanzar" (`frames.ability`)."""
@@ -298,7 +308,8 @@ def _event_for(trigger, sent, article, index, langdata, by_token, context) -> Ev
     if _is_speech(trigger, reporting) or _is_imperative(trigger) or _by_nature(trigger, lexicon) \
             or _against_nature(trigger, lexicon) \
             or is_purpose(trigger, by_token, lexicon.frames) or _is_demanded(trigger, modality, reporting) \
-            or _is_generic(trigger, lexicon.frames) or _is_ability(trigger, lexicon.frames):
+            or _is_generic(trigger, lexicon.frames) or _is_ability(trigger, lexicon.frames) \
+            or _is_characterisation(trigger):
         return None
     governor = _governing(trigger, by_token)
     if governor is not None and governor.type in CONTENT_OF and trigger.type != governor.type \

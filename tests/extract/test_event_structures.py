@@ -254,3 +254,20 @@ def test_event_structures_deed_before_is_no_content_of_an_accusation(pipeline):
                         "en", "2014-09-02")
     names_the_act(events, "ACCUSE", "militant", "Obama")
     names_the_act(events, "ASSAULT", "militant", "journalist")
+
+
+@pytest.mark.parametrize("text", [
+    "“It is my view that upholding these rights is not a threat to stability but enhances stability and is the "
+    "foundation of progress,” Obama said.",
+    "The environmental lawyers argued the combination of the project’s large scale, level of carbon emissions and "
+    "long operating life made it a significant threat to the UK’s carbon targets.",
+])
+def test_event_structures_threat_named_as_what_something_is(pipeline, text):
+    # a threat as the predicate of what something is: a characterisation, no threat made
+    assert not any(t == "THREATEN" for t, _, _ in role_names(pipeline, text, "en", "2019-06-05"))
+
+
+def test_event_structures_threat_made_stays(pipeline):
+    text = ("Trump used his post as this month’s holder of the rotating Security Council presidency to level fresh "
+            "threats against Iran, saying new U.S. sanctions would be imposed.")
+    names_the_act(role_names(pipeline, text, "en", "2018-09-26"), "THREATEN", "Trump", "Iran")

@@ -27,6 +27,10 @@ def test_triggers_en_word_that_names_no_act(pipeline, text, absent):
     ("China will return a U.S. drone that its navy seized in the South China Sea.", "RETREAT"),
     # flights cut off to punish a country
     ("Saudi’s state airline said it was suspending flights to and from Toronto.", "SANCTION"),
+    # a phone call told as speaking "by phone"
+    ("Amid the escalating tensions, President Obama spoke by telephone Thursday with Mr. Netanyahu to congratulate "
+     "him on his reelection.", "CONSULT"),
+    ("Abe, who talked by phone with Trump on Monday, said the two leaders plan to seek cooperation.", "CONSULT"),
 ])
 def test_triggers_en_word_that_names_an_act(pipeline, text, present):
     assert present in _types(pipeline, text)
