@@ -395,6 +395,9 @@ def _event_for(trigger, sent, article, index, langdata, by_token, context) -> Ev
     etype, emode = trigger.type, trigger.mode
     if etype == "AGREE" and _promises_not(trigger, modality):
         etype, emode = "REJECT", "refuse"  # "vowed not to cooperate with the US administration"
+    if (etype, emode) == ("ASSAULT", "crowd-control") and roles.source \
+            and all(index.types.get(i) == "PERSON" for i in roles.source):
+        etype, emode = "ACCUSE", "disapprove"  # "Bono cargó contra el exsecretario general": words, not a charge
     if status == "denied" and attribution is not None and is_refusal(trigger, lexicon.plover, modality):
         etype, emode, status = "REJECT", "refuse", "reported"  # "X said it would not ...": a refusal
     elif status == "planned" and attribution is not None and is_threat(trigger, lexicon.plover):

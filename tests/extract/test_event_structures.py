@@ -193,13 +193,21 @@ def test_event_structures_group_of_a_people_takes_no_other_country(pipeline):
 @pytest.mark.parametrize("lang, text, actor, recipient", [
     ("en", "The US wants China to stop buying Iranian oil.", "United States", "China"),
     ("es", "La oposición venezolana quiere que Nicolás Maduro convoque elecciones.", None, "Nicolás Maduro"),
+    # hoping another will act is asking it
+    ("en", "Secretary of State Mike Pompeo said he hopes the Iraqi parliament will reconsider its decision.",
+     "Mike Pompeo", "Iraqi parliament"),
 ])
 def test_event_structures_wanting_another_to_act_is_a_demand(pipeline, lang, text, actor, recipient):
     names_the_act(role_names(pipeline, text, lang, "2019-05-02"), "REQUEST", actor, recipient)
 
 
-def test_event_structures_wanting_to_act_oneself_is_no_demand(pipeline):
-    events = role_names(pipeline, "The company wants its profits to grow next year.", "en", "2019-05-02")
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The company wants its profits to grow next year."),
+    # what is expected of no one: an impersonal "se espera"
+    ("es", "Se espera que el Parlamento discuta su aprobación el próximo curso político."),
+])
+def test_event_structures_wanting_to_act_oneself_is_no_demand(pipeline, lang, text):
+    events = role_names(pipeline, text, lang, "2019-05-02")
     assert not any(t == "REQUEST" for t, _, _ in events), events
 
 

@@ -373,3 +373,12 @@ def test_events_es_news_praise_of_a_named_owners_result(pipeline):
     text = ("Anthony Fauci celebró los resultados del ensayo de la vacuna de AstraZeneca y destacó que no se "
             "registraron preocupaciones por su seguridad.")
     assert "astrazeneca" in _first_role(pipeline, text, "SUPPORT", "target")
+
+
+def test_events_es_news_charge_by_a_person_is_words(pipeline):
+    # a named person "carga contra" someone with words; the police charge a crowd
+    text = ("En una entrevista a La Sexta, Bono cargó contra el exsecretario general del Partido Comunista de "
+            "España, a quien tachó de rozar la incultura y la ignorancia en unas declaraciones sobre Pablo Iglesias.")
+    record, entities = _extract(pipeline, text)
+    assert any("bono" in _names(e["source"], entities) for e in _of_type(record, "ACCUSE"))
+    assert not _of_type(record, "ASSAULT")
