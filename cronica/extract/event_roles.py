@@ -29,6 +29,10 @@ PRONOUN_POS = {"PRON"}
 NOMINAL_POS = {"NOUN", "PROPN"}
 PLACE_TYPES = {"GPE", "LOC"}
 PHYSICAL = {"ASSAULT", "COERCE"}
+OWNER_RANK = 3.5  # the owner of a phrase trigger's noun, after every other recipient
+# acts that judge or ask for what someone did or has: its owner is their recipient ("celebró la
+# decisión de Rusia", "pidió la dimisión del ministro"; not "un acuerdo de asociación")
+JUDGED = {"SUPPORT", "ACCUSE", "REJECT", "REQUEST"}
 # acts of words done to someone: a nominal that names no people is not their recipient
 SAID_TO = {"ACCUSE", "REQUEST", "REJECT", "SUPPORT", "THREATEN", "AGREE", "CONCEDE", "CONSULT"}
 GIVING = {"AID"}  # acts whose beneficiary is their recipient (`frames.beneficiary`)
@@ -453,9 +457,9 @@ def _phrase_objects(trigger, frames: dict, skip: set) -> list:
     addressee = set(frames.get("addressee") or ())
     found = [(2, token) for word in trigger.tokens[1:] for rel, marker, token in arguments(word)
              if rel in ("obj", "obl") and marker in addressee and token.i not in skip]
-    if trigger.type in SAID_TO:  # "celebró la decisión de Rusia": whose decision is praised (by name)
+    if trigger.type in JUDGED:  # "celebró la decisión de Rusia": whose decision is praised (by name)
         owner = set(frames.get("possessor") or ())
-        found += [(3.5, token) for word in trigger.tokens[1:] for rel, marker, token in arguments(word)
+        found += [(OWNER_RANK, token) for word in trigger.tokens[1:] for rel, marker, token in arguments(word)
                   if (rel == "poss" or rel in ("obj", "obl") and marker in owner) and token.i not in skip]
     return found
 
@@ -470,6 +474,8 @@ def _pick_target(trigger, frames: dict, index: EntityIndex, targets: list, penal
         nominal = rank == 0 or trigger.type in PHYSICAL or marker_of(token) in addressee
         # the object of a mutual act is the other party ("officials met the group")
         nominal = nominal or trigger.head.lemma_.lower() in (frames.get("reciprocal") or ())
+        # whose act is praised or blamed, when a noun of people: "el firme compromiso del Rey"
+        nominal = nominal or (rank == OWNER_RANK and names_people(token, frames))
         found = entities_of(token, index, make_nominal=nominal)
         if found and not _no_one(trigger, found, index, rank == 0 or marker_of(token) in personal):
             return found

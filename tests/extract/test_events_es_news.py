@@ -382,3 +382,10 @@ def test_events_es_news_charge_by_a_person_is_words(pipeline):
     record, entities = _extract(pipeline, text)
     assert any("bono" in _names(e["source"], entities) for e in _of_type(record, "ACCUSE"))
     assert not _of_type(record, "ASSAULT")
+
+
+def test_events_es_news_praise_of_a_persons_commitment(pipeline):
+    # "celebrar compromiso": whose commitment is praised, a noun of people, is the recipient
+    text = ("La presidenta de los socialistas, Cristina Narbona, ha celebrado “el firme compromiso del Rey con los "
+            "valores éticos que los ciudadanos reclaman de las instituciones”.")
+    assert "rey" in _first_role(pipeline, text, "SUPPORT", "target")
