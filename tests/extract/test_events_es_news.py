@@ -350,8 +350,9 @@ def test_events_es_news_demonym_adjective_is_the_author(pipeline, text, type_, c
     # what is asked for, and the manner of a refusal, are no one an act of words is done to
     ("Vox pide que se levante de inmediato el bloqueo de su cuenta alegando que impide a sus candidatos competir en "
      "igualdad de condiciones en la campaña electoral catalana.", "REQUEST", "bloqueo"),
-    ("El PSOE, el PNV y ERC presentaron enmiendas a la resolución. Todos ellos la rechazaron con gran vehemencia.",
-     "REJECT", "vehemencia"),
+    ("La propuesta se votará el jueves, pero está abocada al fracaso porque las fuerzas que se definen de izquierda "
+     "suman mayoría en el Congreso (176 escaños, entre PSOE, Unidas Podemos, ERC, EH Bildu, CUP y BNG). Todos ellos "
+     "la rechazaron con gran vehemencia.", "REJECT", "vehemencia"),
 ])
 def test_events_es_news_recipient_names_people(pipeline, text, type_, not_recipient):
     record, entities = _extract(pipeline, text)
