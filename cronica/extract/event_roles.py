@@ -480,6 +480,11 @@ def _pick_target(trigger, frames: dict, index: EntityIndex, targets: list, penal
         if found and not _no_one(trigger, found, index, rank == 0 or marker_of(token) in personal):
             return found
     verb = trigger.head
+    if trigger.type in PHYSICAL and trigger.kind == "phrase" and trigger.mode == "crowd-control":
+        # the phrase's own noun of people is the crowd the force is used on: "cleared protesters"
+        people = [t for t in trigger.tokens[1:] if t.pos_ == "NOUN" and names_people(t, frames)]
+        if people:
+            return entities_of(people[0], index)
     if trigger.kind == "verb" and verb.pos_ in ("VERB", "AUX"):
         found = _antecedent_of(verb, index)  # "decidieron acusarla": whom the enclitic stands for
         if found:

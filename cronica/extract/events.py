@@ -164,6 +164,10 @@ def _is_setting(trigger, governor, frames: dict) -> bool:
     if token.dep_ == "pcomp" and token.head.lower_ in set(frames.get("clause_preps") or ()) \
             and token.head.head.i == governor.head.i:
         return True
+    marks = set(frames.get("clause_preps") or ()) | set(frames.get("simultaneous") or ())
+    if token.dep_ == "advcl" and token.head.i == governor.head.i and any(
+            c.dep_ == "mark" and c.lower_ in marks for c in token.children):
+        return True  # "condemned the president after police cleared protesters": when, not what
     while token.head.i != governor.head.i and token.head.i != token.i:
         token = token.head
     if token.dep_ in SUBJECT:

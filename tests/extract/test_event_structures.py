@@ -279,3 +279,10 @@ def test_event_structures_threat_made_stays(pipeline):
     text = ("Trump used his post as this month’s holder of the rotating Security Council presidency to level fresh "
             "threats against Iran, saying new U.S. sanctions would be imposed.")
     names_the_act(role_names(pipeline, text, "en", "2018-09-26"), "THREATEN", "Trump", "Iran")
+
+
+def test_event_structures_force_used_on_the_phrase_noun(pipeline):
+    # "cleared protesters": the phrase's own noun of people is whom the force is used on
+    text = ("Current and former officials have condemned the commander in chief after police forcibly cleared "
+            "protesters near the White House this week for a photo opportunity.")
+    names_the_act(role_names(pipeline, text, "en", "2020-06-05"), "ASSAULT", "police", "protesters")

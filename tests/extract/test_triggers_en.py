@@ -31,6 +31,9 @@ def test_triggers_en_word_that_names_no_act(pipeline, text, absent):
     ("Amid the escalating tensions, President Obama spoke by telephone Thursday with Mr. Netanyahu to congratulate "
      "him on his reelection.", "CONSULT"),
     ("Abe, who talked by phone with Trump on Monday, said the two leaders plan to seek cooperation.", "CONSULT"),
+    # a crowd driven off by force
+    ("Current and former officials have condemned the commander in chief after police forcibly cleared protesters "
+     "near the White House this week for a photo opportunity.", "ASSAULT"),
 ])
 def test_triggers_en_word_that_names_an_act(pipeline, text, present):
     assert present in _types(pipeline, text)
