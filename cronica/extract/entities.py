@@ -317,12 +317,10 @@ def _home_country(ctx: _Context, clusters: list[Cluster], dateline: Cluster | No
     names its own country."""
     if dateline is not None:
         return dateline.country
-    # a person's surname the model took for a town says nothing of what the story is about
-    places = [c for c in clusters if c.type == "GPE" and c.country and not _surname_as_place(ctx, c, clusters)]
-    named = {e.country for e in ctx.evidence} | {c.country for c in places}
+    named = {e.country for e in ctx.evidence} | {c.country for c in clusters if c.type == "GPE" and c.country}
     if len(named) == 1:
         return next(iter(named))
-    counts = Counter(c.country for c in places for _ in c.mentions)
+    counts = Counter(c.country for c in clusters if c.type == "GPE" and c.country for _ in c.mentions)
     ranked = counts.most_common(2) + [(None, 0)] * 2
     (top, n), (_, runner_up) = ranked[0], ranked[1]
     if n >= 3 and n >= 2 * runner_up:

@@ -550,15 +550,26 @@ def _controlling_object(verb, frames: dict):
     return next((c for c in head.children if c.dep_ in ("obj", "dobj") and c.i < verb.i), None)
 
 
+def clause_of_time(verb, frames: dict):
+    """The main verb a clause of time or manner hangs on, or None: an "-ing" clause after a
+    preposition (`frames.clause_preps`: "blamed Obama before beheading Sotloff", "protested by
+    blocking the road") or a clause after a subordinator of time ("condemned the president
+    after police cleared protesters"; also `frames.simultaneous`)."""
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.lower_ in set(frames.get("clause_preps") or ()):
+        main = head.head
+        return main if main.i != head.i and main.pos_ in ("VERB", "AUX") else None
+    marks = set(frames.get("clause_preps") or ()) | set(frames.get("simultaneous") or ())
+    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks for c in verb.children):
+        return head
+    return None
+
+
 def _clause_subject(verb, frames: dict):
-    """The subject of the main clause, for a verb that a preposition of time or manner hangs
-    on it (`frames.clause_preps`): "blamed Obama before beheading Sotloff", "protested by
-    blocking the road"."""
-    prep = verb.head
-    if verb.dep_ != "pcomp" or prep.lower_ not in set(frames.get("clause_preps") or ()) \
-            or prep.head.pos_ not in ("VERB", "AUX") or prep.head.i == prep.i:
-        return None
-    return subject_of(prep.head)
+    """The subject of the main clause, for an "-ing" clause of time or manner with none of its
+    own ("blamed Obama before beheading Sotloff"): `clause_of_time`."""
+    main = clause_of_time(verb, frames) if verb.dep_ == "pcomp" else None
+    return subject_of(main) if main is not None else None
 
 
 def _mutual_roles(verb, frames: dict, index: EntityIndex, roles: Roles) -> None:

@@ -29,7 +29,7 @@ from functools import lru_cache
 from ..lang.loader import load
 from ..model import Event
 from .attribution import find_attribution, is_reporting
-from .event_roles import POSSESSIVE, SUBJECT, arguments, entities_of, find_roles, is_pronoun, marker_of
+from .event_roles import POSSESSIVE, RELATIVE, SUBJECT, arguments, entities_of, find_roles, is_pronoun, marker_of
 from .event_time import spoken_when
 
 OBJECTS = {"dobj", "obj"}
@@ -39,7 +39,6 @@ CLAUSES = {"ccomp", "conj"}
 MODIFIERS = {"amod", "compound"}
 NEGATION = {"neg"}
 VERBAL_CONFLICT = {"ACCUSE", "REJECT", "REQUEST", "THREATEN"}
-RELATIVE = {"relcl", "acl:relcl", "acl"}
 
 
 @dataclass(frozen=True)

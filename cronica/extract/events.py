@@ -26,8 +26,8 @@ from .event_speech import find_speech_acts
 from .event_time import VERBAL, borrowed_time, said_time, spoken_when
 from .event_when import Narrative, event_quantities as _quantities, event_when as _when, own_clause
 from .event_implicit import absence_target, clitic_target, group_tokens, implicit_actor, is_impersonal
-from .event_roles import (PHYSICAL, SUBJECT, EntityIndex, arguments, entities_of, find_roles, is_passive, is_pronoun,
-                          marker_of, names_people, subject_of, subject_referent)
+from .event_roles import (PHYSICAL, SUBJECT, EntityIndex, arguments, clause_of_time, entities_of, find_roles,
+                          is_passive, is_pronoun, marker_of, names_people, subject_of, subject_referent)
 from .status import find_status, load_modality
 from .triggers import find_triggers, load_lexicon
 
@@ -161,12 +161,8 @@ def _is_setting(trigger, governor, frames: dict) -> bool:
     lies in its subject ("Participantes de una marcha exigieron ..."), not in what is demanded
     or denounced."""
     token = trigger.head
-    if token.dep_ == "pcomp" and token.head.lower_ in set(frames.get("clause_preps") or ()) \
-            and token.head.head.i == governor.head.i:
-        return True
-    marks = set(frames.get("clause_preps") or ()) | set(frames.get("simultaneous") or ())
-    if token.dep_ == "advcl" and token.head.i == governor.head.i and any(
-            c.dep_ == "mark" and c.lower_ in marks for c in token.children):
+    main = clause_of_time(token, frames)
+    if main is not None and main.i == governor.head.i:
         return True  # "condemned the president after police cleared protesters": when, not what
     while token.head.i != governor.head.i and token.head.i != token.i:
         token = token.head

@@ -13,7 +13,7 @@ META_KEYS = {"lang", "source", "license", "reviewed_by"}
 # kind -> allowed top-level sections (besides meta). None: any section (free-form tables).
 KINDS: dict[str, set[str] | None] = {
     "boilerplate": {"line_patterns", "exact_lines", "source_stubs", "caption_markers", "dateline",
-                    "inline_patterns"},
+                    "inline_patterns", "headline_case"},
     "langid": {"stopwords"},
     "reporting_verbs": None,
     "event_triggers": None,

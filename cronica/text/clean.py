@@ -43,6 +43,7 @@ def _rules(lang: str) -> dict:
         "stubs": [re.compile(r, re.I) for r in own.get("source_stubs") or []],
         "captions": [m.lower() for m in own.get("caption_markers") or []],
         "inline": [re.compile(r, re.I) for source in (neutral, own) for r in source.get("inline_patterns") or []],
+        "headline_case": bool(own.get("headline_case")),
     }
 
 
@@ -94,8 +95,9 @@ def _is_teaser(line: str) -> bool:
 def _is_headline(line: str) -> bool:
     """A line in the case of headlines, with no full stop, among the body's paragraphs: the
     link to another story ("Modi’s Big Play for India’s Hindu Heartland Risks Backfiring",
-    "Faithwire: EVIL: After Brutal Killing of ..."). Words of four letters or more are
-    capitalised at least four times and in at least nine cases of ten."""
+    "Faithwire: EVIL: After Brutal Killing of ..."), where the language capitalises headlines
+    (`headline_case` in its boilerplate file). Words of four letters or more are capitalised
+    at least four times and in at least nine cases of ten."""
     if line.endswith(_TERMINAL) or line.endswith((":", ",", ";")) or _words(line) > _HEAD_LINE_MAX_WORDS:
         return False
     long = [w for w in (w.strip("\"'“”‘’()") for w in line.split()) if len(w) >= 4 and w[:1].isalpha()]
@@ -147,7 +149,7 @@ def classify_lines(lines: list[str], lang: str, title: str | None) -> tuple[list
         for l in head:
             if _words(l.text) <= _HEAD_LINE_MAX_WORDS and not l.text.endswith(_TERMINAL):
                 l.kind = "caption" if "," in l.text or _words(l.text) > 3 else "byline"
-    for l in out[first_body + 1:]:
+    for l in out[first_body + 1:] if rules["headline_case"] else ():
         if l.kind is None and _is_headline(l.text):
             l.kind = "teaser"
     tail = [l for l in out[first_body:] if l.kind is None][-3:]
